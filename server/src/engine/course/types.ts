@@ -1,0 +1,23 @@
+/**
+ * What the course checks keep of each lesson: its header, not its tree, so a
+ * course index of thousands of lessons stays small.
+ */
+import type { SuppressedLines } from '../suppress';
+import type { LineColumnRange } from '../types';
+
+export interface CourseText {
+  value: string;
+  range: LineColumnRange;
+}
+
+export interface CourseLesson {
+  filePath: string;
+  /** Lesson ID from the H1 (or the front matter when there is no H1 ID). */
+  id?: CourseText & { parts: number[] };
+  title?: CourseText;
+  module?: { number?: number; title?: string; range: LineColumnRange };
+  upNext?: { id: CourseText; title?: CourseText };
+  durationMinutes?: number;
+  /** Lines where suppression comments switch rules off, for course findings. */
+  suppressed: SuppressedLines[];
+}

@@ -1,0 +1,9 @@
+export { firstList } from './common';
+export { readObjectives } from './objectives';
+export { readKeyTerms } from './key-terms';
+export { readReferences } from './references';
+export { readQuiz } from './quiz';
+export { readVideoScript } from './video-script';
+export { readOutline } from './outline';
+export { readRecording } from './production-notes';
+export { readUpNext } from './up-next';
