@@ -28,7 +28,7 @@ const NOT_PRINTABLE_ASCII = /[^\x20-\x7E]/;
  * it, 3 list letters, 4 separator before the number, 5 number, 6 edition
  * separator, 7 edition year, 8 closing parenthesis.
  */
-const OWASP_RE = /^(?:(OWASP)([ _:/-]{0,2}))?(LLM|ML|ASI)([ _-]?)(\d{1,4})(?:([ :/_(-]{1,3})(\d{4}|\d{2})(\)?))?$/;
+const OWASP_RE = /^(?:(OWASP)([ _:/-]{0,3}))?(LLM|ML|ASI)([ _-]?)(\d{1,4})(?:([ :/_(-]{1,3})(\d{4}|\d{2})(\)?))?$/;
 
 /**
  * MITRE ATLAS, on the upper-cased input. Groups: 1 "MITRE", 2 separator,
@@ -37,7 +37,7 @@ const OWASP_RE = /^(?:(OWASP)([ _:/-]{0,2}))?(LLM|ML|ASI)([ _-]?)(\d{1,4})(?:([ 
  * 10 sub-technique separator, 11 sub-technique number.
  */
 const ATLAS_RE =
-  /^(?:(MITRE)([ _:/-]{0,2}))?(?:(ATLAS)([ _:/-]{0,2}))?(?:(AML)([ ._:/-]{0,2}))?(TA|T|CS|M)([ _-]?)(\d{1,6})(?:([._ -]{1,2})(\d{1,4}))?$/;
+  /^(?:(MITRE)([ _:/-]{0,3}))?(?:(ATLAS)([ _:/-]{0,3}))?(?:(AML)([ ._:/-]{0,2}))?(TA|T|CS|M)([ _-]?)(\d{1,6})(?:([._ -]{1,2})(\d{1,4}))?$/;
 
 /** The regexes above, for tests (ReDoS check). */
 export const TAG_PATTERNS: readonly RegExp[] = [SPACE_RUN, DASH, NOT_PRINTABLE_ASCII, OWASP_RE, ATLAS_RE];
@@ -71,7 +71,6 @@ function stripTrailingPunctuation(s: string): string {
 
 /** What normalisation changed, and the upper-cased tag text to match. */
 interface Normalized {
-  text: string;
   upper: string;
   notes: string[];
 }
@@ -87,12 +86,15 @@ function normalize(trimmed: string): Normalized | string {
   if (stripped !== s) notes.push('trailing punctuation');
   s = stripped;
   if (s.length === 0) return 'empty tag';
+  if (s.includes('\u00B7') || s.includes(',') || s.includes(';')) {
+    return 'looks like more than one tag; separate tags with " · "';
+  }
   if (NOT_PRINTABLE_ASCII.test(s)) return 'contains characters that cannot be part of a framework tag';
   // ASCII only from here on, so upper-casing cannot change the length or
   // turn a non-ASCII letter into an ASCII one.
   const upper = s.toUpperCase();
   if (upper !== s) notes.push('letters must be upper case');
-  return { text: s, upper, notes };
+  return { upper, notes };
 }
 
 function result(framework: FrameworkKey, id: string, edition: string | undefined, written: string, reasons: string[]): TagParse {
@@ -171,7 +173,7 @@ export function parseTag(raw: string): TagParse {
   const atlas = ATLAS_RE.exec(n.upper);
   if (atlas !== null) return parseAtlas(atlas, trimmed, n.notes);
 
-  // Say why when a tag mixes the two families rather than guess.
+  // Say why rather than guess when two families are mixed.
   const startsOwasp = n.upper.startsWith('OWASP');
   const startsAtlas = n.upper.startsWith('MITRE') || n.upper.startsWith('ATLAS');
   if (startsOwasp && n.upper.includes('AML')) return unrecognized('the "OWASP" prefix with a MITRE ATLAS ID');
