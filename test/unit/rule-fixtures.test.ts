@@ -17,9 +17,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { allRules } from '../../server/src/engine/index';
-import type { ConfigFile } from '../../server/src/engine/index';
-import { FIXTURES, fix, lint } from '../helpers/lint';
+import { allRules, lintCourse, lintLesson, toMessages } from '../../server/src/engine/index';
+import type { ConfigFile, CourseLesson } from '../../server/src/engine/index';
+import { FIXTURES, configOf, fix, lint } from '../helpers/lint';
 
 const RULES_DIR = join(FIXTURES, 'rules');
 const UPDATE = process.env.UPDATE_FIXTURES === '1';
@@ -34,9 +34,12 @@ interface ExpectedFinding {
   message: string;
 }
 
-/** Letter-only words in order: a fix may change numbers and punctuation, never the author's words. */
+/**
+ * Letter-only words in order, case folded: a fix may change numbers,
+ * punctuation and letter case (owasp llm03 → OWASP LLM03), never the author's words.
+ */
 function words(text: string): string[] {
-  return text.match(/\p{L}+/gu) ?? [];
+  return (text.match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase());
 }
 
 function isSubsequence(needle: string[], haystack: string[]): boolean {
@@ -47,12 +50,17 @@ function isSubsequence(needle: string[], haystack: string[]): boolean {
 
 const ruleDirs = existsSync(RULES_DIR) ? readdirSync(RULES_DIR).sort() : [];
 
+/** A folder with a `course.json` marker holds a small course for a course rule (see the block at the end). */
+function isCourseFixture(ruleId: string): boolean {
+  return existsSync(join(RULES_DIR, ruleId, 'course.json'));
+}
+
 test('every built-in rule has a fixture folder', () => {
   const missing = allRules.map((r) => r.meta.id).filter((id) => !ruleDirs.includes(id));
   assert.deepEqual(missing, [], `rules without fixtures under test/fixtures/rules/: ${missing.join(', ')}`);
 });
 
-for (const ruleId of ruleDirs) {
+for (const ruleId of ruleDirs.filter((id) => !isCourseFixture(id))) {
   describe(`rule ${ruleId}`, () => {
     const dir = join(RULES_DIR, ruleId);
     const configPath = join(dir, '.lessonlint.json');
@@ -102,4 +110,59 @@ for (const ruleId of ruleDirs) {
       assert.ok(ruleFired, `no fixture in ${dir} produces a ${ruleId} finding`);
     });
   });
+}
+
+/*
+ * Course fixtures, for course rules (which compare lessons, so a single file
+ * cannot show them). Layout:
+ *
+ *   test/fixtures/rules/<rule-id>/course.json           marker; may hold {"config": {…}}
+ *   test/fixtures/rules/<rule-id>/<folders…>/<name>.md  the lessons of one small course
+ *   test/fixtures/rules/<rule-id>/course.findings.json  the FULL set of findings (lesson
+ *                                                       and course rules) of every file,
+ *                                                       keyed by path relative to the folder
+ *
+ * Every lesson is linted on its own, then all of them together with the
+ * course rules, as the CLI does for a folder. At least one finding must be
+ * the folder's rule. Course rules have no fixes, so there is no .fixed.md.
+ */
+for (const ruleId of ruleDirs.filter(isCourseFixture)) {
+  describe(`course rule ${ruleId}`, () => {
+    const dir = join(RULES_DIR, ruleId);
+    const marker: { config?: ConfigFile } = JSON.parse(readFileSync(join(dir, 'course.json'), 'utf8'));
+    const config = configOf(marker.config);
+    const files = (readdirSync(dir, { recursive: true }) as string[])
+      .map((f) => f.split('\\').join('/'))
+      .filter((f) => f.endsWith('.md'))
+      .sort();
+
+    test('findings of the whole course match course.findings.json', () => {
+      const actual: Record<string, ExpectedFinding[]> = {};
+      const headers: CourseLesson[] = [];
+      for (const name of files) {
+        const filePath = `test/fixtures/rules/${ruleId}/${name}`;
+        const result = lintLesson(readFileSync(join(dir, name), 'utf8'), { filePath, config });
+        actual[name] = toMessages(result.findings, result.lines).map(expectedOf);
+        if (result.course) headers.push(result.course);
+      }
+      for (const [filePath, messages] of lintCourse(headers, config)) {
+        const name = filePath.slice(`test/fixtures/rules/${ruleId}/`.length);
+        actual[name] = [...actual[name]!, ...messages.map(expectedOf)].sort(
+          (a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message),
+        );
+      }
+      const expectedPath = join(dir, 'course.findings.json');
+      if (UPDATE) writeFileSync(expectedPath, JSON.stringify(actual, null, 2) + '\n');
+      assert.ok(existsSync(expectedPath), `missing ${expectedPath} (run with UPDATE_FIXTURES=1 and review it)`);
+      assert.deepEqual(actual, JSON.parse(readFileSync(expectedPath, 'utf8')));
+      assert.ok(
+        Object.values(actual).some((findings) => findings.some((f) => f.ruleId === ruleId)),
+        `no lesson in ${dir} gets a ${ruleId} finding`,
+      );
+    });
+  });
+}
+
+function expectedOf(m: ExpectedFinding): ExpectedFinding {
+  return { ruleId: m.ruleId, severity: m.severity, line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn, message: m.message };
 }

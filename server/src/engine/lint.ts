@@ -104,7 +104,5 @@ export function toMessages(findings: readonly Finding[], lines: LineIndex): Lint
 }
 
 export function rangeOf(lines: LineIndex, span: { start: number; end: number }) {
-  const start = lines.position(span.start);
-  const end = lines.position(span.end);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  return lines.range(span);
 }

@@ -40,6 +40,13 @@ export class LineIndex {
     return Math.min(start + Math.max(0, column - 1), this.lineEnd(l));
   }
 
+  /** 1-based line/column range of a span (end exclusive). */
+  range(span: { start: number; end: number }): { line: number; column: number; endLine: number; endColumn: number } {
+    const start = this.position(span.start);
+    const end = this.position(span.end);
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  }
+
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length) - 1)]!;
   }
