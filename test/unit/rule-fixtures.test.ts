@@ -116,7 +116,7 @@ for (const ruleId of ruleDirs.filter((id) => !isCourseFixture(id))) {
  * Course fixtures, for course rules (which compare lessons, so a single file
  * cannot show them). Layout:
  *
- *   test/fixtures/rules/<rule-id>/course.json           marker; may hold {"config": {…}}
+ *   test/fixtures/rules/<rule-id>/course.json           marker: {"description": "…", "config"?: {…}}
  *   test/fixtures/rules/<rule-id>/<folders…>/<name>.md  the lessons of one small course
  *   test/fixtures/rules/<rule-id>/course.findings.json  the FULL set of findings (lesson
  *                                                       and course rules) of every file,

@@ -62,7 +62,7 @@ function compareFindings(a: Finding, b: Finding): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
 
-/** Course findings by file path, for the lessons given (sorted by path). */
+/** Course findings by file path; each file's messages are sorted by position. */
 export function lintCourse(
   lessons: readonly CourseLesson[],
   config: ResolvedConfig,

@@ -5,7 +5,8 @@ import type { Lesson } from '../model/types';
 import type { SuppressedLines } from '../suppress';
 import type { CourseLesson } from './types';
 
-const MODULE = /^Module\s+(\d+)\s*[—–:-]\s*(.+)$/;
+// `\s*(\S.*)`, not `\s*(.+)`: two quantifiers over the same spaces would backtrack quadratically.
+const MODULE = /^Module\s+(\d+)\s*[—–:-]\s*(\S.*)$/;
 const DURATION = /^~?\s*(\d+(?:\.\d+)?)\s*min/;
 
 export function summarizeLesson(lesson: Lesson, lines: LineIndex, filePath: string, suppressed: SuppressedLines[]): CourseLesson {
@@ -18,17 +19,21 @@ export function summarizeLesson(lesson: Lesson, lines: LineIndex, filePath: stri
   const module = lesson.metadata.find((f) => f.key === 'module');
   if (module) {
     const match = MODULE.exec(module.value.value);
-    summary.module = {
-      ...(match ? { number: Number(match[1]), title: match[2]!.trim() } : {}),
-      range: rangeOf(lines, module.value.span),
-    };
+    summary.module = { range: rangeOf(lines, module.value.span) };
+    if (match) {
+      // The field value is trimmed, so the title group runs to its end.
+      const titleStart = module.value.span.start + match[0].length - match[2]!.length;
+      summary.module.number = Number(match[1]);
+      summary.module.title = match[2]!;
+      summary.module.titleRange = rangeOf(lines, { start: titleStart, end: module.value.span.end });
+    }
   }
   const duration = lesson.metadata.find((f) => f.key === 'duration');
   const minutes = duration ? DURATION.exec(duration.value.value) : null;
   if (minutes) summary.durationMinutes = Number(minutes[1]);
   if (lesson.upNext) {
     summary.upNext = {
-      id: { value: lesson.upNext.id.value, range: rangeOf(lines, lesson.upNext.id.span) },
+      id: { value: lesson.upNext.id.value, parts: lesson.upNext.id.parts, range: rangeOf(lines, lesson.upNext.id.span) },
       ...(lesson.upNext.title ? { title: { value: lesson.upNext.title.value, range: rangeOf(lines, lesson.upNext.title.span) } } : {}),
     };
   }

@@ -15,8 +15,9 @@ export interface CourseLesson {
   /** Lesson ID from the H1 (or the front matter when there is no H1 ID). */
   id?: CourseText & { parts: number[] };
   title?: CourseText;
-  module?: { number?: number; title?: string; range: LineColumnRange };
-  upNext?: { id: CourseText; title?: CourseText };
+  /** The Module field: `range` is its whole value, `titleRange` the title after `Module N — `. */
+  module?: { number?: number; title?: string; titleRange?: LineColumnRange; range: LineColumnRange };
+  upNext?: { id: CourseText & { parts: number[] }; title?: CourseText };
   durationMinutes?: number;
   /** Lines where suppression comments switch rules off, for course findings. */
   suppressed: SuppressedLines[];

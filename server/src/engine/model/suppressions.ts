@@ -3,7 +3,9 @@ import type { Html, Root } from 'mdast';
 import { walk, type NodeSpans } from './nodes';
 import type { Suppression, SuppressionKind, Text } from './types';
 
-const DIRECTIVE = /<!--\s*lessonlint-(disable-next-line|disable|enable)(?=[\s-])/g;
+// The kind must end at white space or the comment's end, so `lessonlint-disable-line x` (a markdownlint
+// directive Lessonlint does not have) is not misread as `disable` of the rules "-line" and "x" to the end of the file.
+const DIRECTIVE = /<!--\s*lessonlint-(disable-next-line|disable|enable)(?=\s|-->)/g;
 
 export function readSuppressions(tree: Root, spans: NodeSpans): Suppression[] {
   const suppressions: Suppression[] = [];

@@ -6,26 +6,33 @@ import type { Section, SlideMarker, Text, VideoScript } from '../types';
 import { MINUTES_DECLARED, WORDS_DECLARED, numberIn } from './common';
 
 const SLIDE_START = /^\[\s*slide\b/i;
-const SLIDE_WELL_FORMED = /^\[SLIDE ([1-9]\d{0,5}) — (\S[^\]]*)\]$/;
-const SLIDE_NUMBER = /^\[\s*slide\s*#?\s*(\d{1,6})/i;
-const SLIDE_TITLE_AFTER_NUMBER = /^[\s—–:.\-]*([^\]]*)/;
+// `(?:\s*#)?` rather than `\s*#?\s*`: two adjacent stars over the same spaces would backtrack quadratically.
+const SLIDE_NUMBER = /^(?:\s*#)?\s*(\d{1,6})/;
+const SLIDE_TITLE = /^[\s—–:.\-]*([^\]]*)/;
+
+export function canonicalSlideMarker(number: number, title: string): string {
+  return `[SLIDE ${number} — ${title}]`;
+}
 
 function readMarker(line: Text): Omit<SlideMarker, 'words' | 'narrationSpan'> {
   const raw = line.value;
-  const wellFormed = SLIDE_WELL_FORMED.exec(raw);
-  const marker: Omit<SlideMarker, 'words' | 'narrationSpan'> = { span: line.span, raw, wellFormed: !!wellFormed };
-  const number = SLIDE_NUMBER.exec(raw);
+  const marker: Omit<SlideMarker, 'words' | 'narrationSpan'> = { span: line.span, raw, wellFormed: false };
+  // The title follows the number, or the keyword when there is no number (`[Slide: Intro]`).
+  let titleFrom = SLIDE_START.exec(raw)![0].length;
+  const number = SLIDE_NUMBER.exec(raw.slice(titleFrom));
   if (number) {
-    const at = line.span.start + number[0].length - number[1]!.length;
+    const at = line.span.start + titleFrom + number[0].length - number[1]!.length;
     marker.number = { value: Number(number[1]), span: { start: at, end: at + number[1]!.length } };
-    const after = raw.slice(number[0].length);
-    const title = SLIDE_TITLE_AFTER_NUMBER.exec(after);
-    const titleText = title?.[1]?.trim();
-    if (titleText) {
-      const titleStart = line.span.start + number[0].length + after.indexOf(titleText);
-      marker.title = { value: titleText, span: { start: titleStart, end: titleStart + titleText.length } };
-    }
+    titleFrom += number[0].length;
   }
+  const after = raw.slice(titleFrom);
+  const titleText = SLIDE_TITLE.exec(after)![1]!.trim();
+  if (titleText) {
+    const titleStart = line.span.start + titleFrom + after.indexOf(titleText);
+    marker.title = { value: titleText, span: { start: titleStart, end: titleStart + titleText.length } };
+  }
+  // Well formed means exactly the canonical text: no stray spaces, zero-padding or trailing words.
+  marker.wellFormed = !!marker.number && !!marker.title && raw === canonicalSlideMarker(marker.number.value, marker.title.value);
   return marker;
 }
 

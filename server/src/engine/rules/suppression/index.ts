@@ -1,3 +1,5 @@
 import type { Rule } from '../../rule';
+import suppressionUnknownRule from './suppression-unknown-rule';
 
-export const suppressionRules: Rule[] = [];
+/** §13: suppression comments. */
+export const suppressionRules: Rule[] = [suppressionUnknownRule];

@@ -1,0 +1,53 @@
+/** Shared by the script, outline and production-notes rules (§9–§11): spoken words, estimates, tolerances, Duration. */
+import { sectionKeyTitle } from '../../model/parse';
+import type { Lesson, MetadataField, Section, VideoScript } from '../../model/types';
+
+/** Spoken words: narration before the first marker is spoken too (and is a finding of its own). */
+export function spokenWords(script: VideoScript): number {
+  return script.totalWords + (script.preamble?.words ?? 0);
+}
+
+/** Minutes to one decimal, without a trailing ".0": 4.15 → "4.2", 5 → "5". */
+export function formatMinutes(minutes: number): string {
+  return String(Math.round(minutes * 10) / 10);
+}
+
+/** Estimated speaking time, rounded to the tenth of a minute that messages show. */
+export function estimatedMinutes(words: number, wordsPerMinute: number): number {
+  return Math.round((words / wordsPerMinute) * 10) / 10;
+}
+
+// Floating point: 600 × 1.15 is 689.999…; a value on the boundary is inside.
+const EPSILON = 1e-9;
+
+export function withinTolerance(value: number, declared: number, tolerance: number): boolean {
+  return Math.abs(value - declared) <= declared * tolerance + EPSILON;
+}
+
+/** The allowed range around a declared value, for messages. */
+export function toleranceRange(declared: number, tolerance: number): { low: number; high: number } {
+  return { low: declared * (1 - tolerance), high: declared * (1 + tolerance) };
+}
+
+export function formatPercent(tolerance: number): string {
+  return `±${Math.round(tolerance * 100)}%`;
+}
+
+const DURATION = /^~?\s*(\d{1,6}(?:\.\d{1,3})?)\s*min\b/i;
+
+/**
+ * The lesson's Duration in minutes, when the field is present and valid; an
+ * invalid one (`0 min`, `five minutes`) is metadata-duration's finding, not a
+ * limit to measure against.
+ */
+export function lessonDuration(lesson: Lesson): { minutes: number; field: MetadataField } | undefined {
+  const field = lesson.metadata.find((f) => f.key === 'duration');
+  const match = field ? DURATION.exec(field.value.value) : null;
+  const minutes = match ? Number(match[1]) : 0;
+  return field && minutes > 0 ? { minutes, field } : undefined;
+}
+
+/** The first section with the given key title (the one the model read its view from). */
+export function sectionOf(lesson: Lesson, keyTitle: string): Section | undefined {
+  return lesson.sections.find((s) => sectionKeyTitle(s.normalizedTitle) === keyTitle);
+}
