@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeSchemaFiles } from './build-schema.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -20,6 +21,8 @@ const bundles = [
 ];
 
 const started = Date.now();
+// The config schema lists every rule: regenerate it before bundling so a new rule is never missing from it.
+await writeSchemaFiles();
 const built = [];
 for (const [entry, outfile, platform] of bundles) {
   // Entries appear as their issue lands; a missing one is skipped, not an error.

@@ -1,0 +1,109 @@
+/**
+ * Turning a file's bytes into lesson text, or into a finding that says why
+ * it cannot be checked. These findings are not rules of the registry; their
+ * IDs carry a `lessonlint/` prefix, which no rule ID (kebab-case) can have.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import type { LintMessage } from '../engine/types';
+
+export const FILE_RULE_IDS = {
+  binary: 'lessonlint/binary-file',
+  encoding: 'lessonlint/invalid-utf8',
+  tooLarge: 'lessonlint/file-too-large',
+  unreadable: 'lessonlint/unreadable-file',
+} as const;
+
+export type LessonContent =
+  /** Text without its byte order mark; `bom` says whether the file had one (fixes keep it). */
+  | { kind: 'text'; text: string; bom: boolean }
+  | { kind: 'problem'; message: LintMessage };
+
+function problem(ruleId: string, message: string, line = 1, column = 1, width = 0): LessonContent {
+  return { kind: 'problem', message: { ruleId, severity: 'error', message, line, column, endLine: line, endColumn: column + width } };
+}
+
+/** "5.2 MB", "512 KB", "900 bytes" (KB = 1024 bytes). */
+export function formatSize(bytes: number): string {
+  const units: Array<[string, number]> = [['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]];
+  for (const [unit, size] of units) {
+    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
+  }
+  return `${bytes} bytes`;
+}
+
+export function tooLarge(size: number, limit: number): LessonContent {
+  return problem(FILE_RULE_IDS.tooLarge, `lesson too large to check (${formatSize(size)} > ${formatSize(limit)} limit); raise the limit with --max-file-size`);
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence; -1 when all are valid. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    const second = bytes[i + 1]!;
+    // Overlong forms, UTF-16 surrogates and code points above U+10FFFF are invalid.
+    const secondMin = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const secondMax = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    if (second < secondMin || second > secondMax) return i;
+    for (let k = 2; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return -1;
+}
+
+/** 1-based line and UTF-16 column of a byte offset whose preceding bytes are valid UTF-8. */
+function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  // The decoder drops a BOM, as the lesson text does.
+  const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1;
+  return { line, column };
+}
+
+export function decodeLesson(bytes: Uint8Array): LessonContent {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return problem(FILE_RULE_IDS.encoding, 'file is UTF-16 encoded; save it as UTF-8');
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const at = positionOfByte(bytes, nul);
+    return problem(FILE_RULE_IDS.binary, `binary file (NUL byte at line ${at.line}, column ${at.column}), not a markdown lesson`, at.line, at.column, 1);
+  }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { kind: 'text', text, bom };
+  } catch {
+    const offset = Math.max(0, firstInvalidUtf8(bytes));
+    const at = positionOfByte(bytes, offset);
+    return problem(FILE_RULE_IDS.encoding, `invalid UTF-8 at byte offset ${offset} (line ${at.line}, column ${at.column}); save the file as UTF-8`, at.line, at.column, 1);
+  }
+}
+
+/** Reads a lesson file, refusing files above `maxSize` bytes before reading them. */
+export async function readLessonFile(path: string, maxSize: number): Promise<LessonContent> {
+  try {
+    const info = await stat(path);
+    if (info.size > maxSize) return tooLarge(info.size, maxSize);
+    return decodeLesson(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return problem(FILE_RULE_IDS.unreadable, `cannot read the file (${code ?? (error instanceof Error ? error.message : String(error))})`);
+  }
+}
+
+/** Bytes to write back: the fixed text with the BOM the file had. */
+export function encodeLesson(text: string, bom: boolean): Uint8Array {
+  return new TextEncoder().encode(bom ? `\uFEFF${text}` : text);
+}
