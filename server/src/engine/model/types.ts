@@ -120,6 +120,8 @@ export interface KeyTerm {
 export interface UrlReference {
   url: string;
   span: Span;
+  /** The URL as written (link destination or bare text), when found in the source; `url` may differ ("www.x.org" → "http://www.x.org"). */
+  written?: Text;
 }
 
 export interface ReferenceItem {

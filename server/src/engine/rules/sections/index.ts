@@ -1,3 +1,9 @@
 import type { Rule } from '../../rule';
+import sectionDuplicate from './section-duplicate';
+import sectionEmpty from './section-empty';
+import sectionMissing from './section-missing';
+import sectionOrder from './section-order';
+import sectionPreamble from './section-preamble';
+import sectionUnknown from './section-unknown';
 
-export const sectionsRules: Rule[] = [];
+export const sectionsRules: Rule[] = [sectionMissing, sectionOrder, sectionDuplicate, sectionEmpty, sectionUnknown, sectionPreamble];

@@ -1,0 +1,83 @@
+import type { Span, TextEdit } from '../../types';
+import { lessonRule, type LessonRuleContext } from '../../rule';
+import { analyzeSections, lineBreakOf, type SectionAnalysis, type TemplateSection } from './analysis';
+
+/** §4: every section of the lesson type's template is present. */
+export default lessonRule({
+  meta: {
+    id: 'section-missing',
+    description: "Every H2 section of the template for the lesson's type is present.",
+    defaultSeverity: 'error',
+    fixable: true,
+    specSection: '4',
+  },
+  check(context) {
+    const { lesson, template, report } = context;
+    const analysis = analyzeSections(lesson, template);
+    if (analysis.missing.length === 0) return;
+    const eol = lineBreakOf(lesson.text);
+    const forType = analysis.lessonType ? ` for ${analysis.lessonType} lessons` : '';
+
+    if (analysis.placed.length === 0) {
+      // No template section at all: one finding, not one per section.
+      const titles = analysis.template.map((t) => t.title);
+      report({
+        message: `The lesson has none of the template's sections${forType}; expected ${titles.map((t) => `'${t}'`).join(', ')}, in that order`,
+        span: lesson.title?.textSpan ?? { start: 0, end: 0 },
+        fix: {
+          title: 'Insert the section headings at the end',
+          edits: [{ span: endOf(lesson.text), text: leadingBreaks(lesson.text, eol) + titles.map((t) => `## ${t}${eol}`).join(eol) }],
+        },
+      });
+      return;
+    }
+
+    for (const missing of analysis.missing) {
+      const { previous, next } = neighbours(analysis, missing);
+      const where = next
+        ? previous
+          ? `between '${previous.heading.text}' and '${next.heading.text}'`
+          : `before '${next.heading.text}'`
+        : `after '${previous!.heading.text}', at the end of the lesson`;
+      report({
+        message: `Section '${missing.title}' is missing${forType ? ` (template${forType})` : ''}; expected a '## ${missing.title}' heading ${where}`,
+        span: (next ?? previous)!.heading.textSpan,
+        fix: { title: `Insert '## ${missing.title}' ${where}`, edits: [insertion(context, missing, next?.heading.span, eol)] },
+      });
+    }
+  },
+});
+
+/** The in-order sections on either side of where a missing section belongs. */
+function neighbours(analysis: SectionAnalysis, missing: TemplateSection) {
+  let previous;
+  let next;
+  for (const placed of analysis.inOrder) {
+    if (placed.template.index < missing.index) previous = placed.section;
+    else if (!next) next = placed.section;
+  }
+  return { previous, next };
+}
+
+/**
+ * Inserts the heading alone: the author writes the content (section-empty then
+ * says so). Before the next section's heading line, or at the end of the text.
+ */
+function insertion({ lesson, lines }: LessonRuleContext, missing: TemplateSection, before: Span | undefined, eol: string): TextEdit {
+  const heading = `## ${missing.title}${eol}`;
+  if (before) {
+    const at = lines.lineStart(lines.position(before.start).line);
+    return { span: { start: at, end: at }, text: heading + eol };
+  }
+  return { span: endOf(lesson.text), text: leadingBreaks(lesson.text, eol) + heading };
+}
+
+function endOf(text: string): Span {
+  return { start: text.length, end: text.length };
+}
+
+/** Line breaks that put the inserted text after a blank line. */
+function leadingBreaks(text: string, eol: string): string {
+  if (text.endsWith(eol + eol) || text.length === 0) return '';
+  return text.endsWith(eol) ? eol : eol + eol;
+}
