@@ -40,7 +40,9 @@ for (const [entry, outfile, platform] of bundles) {
     minify: production,
     logLevel: 'warning',
     // Node's `process` does not exist in a browser worker.
-    ...(platform === 'browser' ? { define: { 'process.env.NODE_ENV': '"production"' } } : {}),
+    // Workers have no DOM: the 'worker' condition picks DOM-free builds
+    // (decode-named-character-reference's browser build needs `document`).
+    ...(platform === 'browser' ? { define: { 'process.env.NODE_ENV': '"production"' }, conditions: ['worker'] } : {}),
   });
   built.push(outfile);
 }

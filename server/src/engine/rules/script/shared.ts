@@ -1,21 +1,10 @@
 /** Shared by the script, outline and production-notes rules (§9–§11): spoken words, estimates, tolerances, Duration. */
 import { sectionKeyTitle } from '../../model/parse';
-import type { Lesson, MetadataField, Section, VideoScript } from '../../model/types';
+import type { Lesson, MetadataField, Section } from '../../model/types';
+import { durationMinutes } from '../../timing';
 
-/** Spoken words: narration before the first marker is spoken too (and is a finding of its own). */
-export function spokenWords(script: VideoScript): number {
-  return script.totalWords + (script.preamble?.words ?? 0);
-}
-
-/** Minutes to one decimal, without a trailing ".0": 4.15 → "4.2", 5 → "5". */
-export function formatMinutes(minutes: number): string {
-  return String(Math.round(minutes * 10) / 10);
-}
-
-/** Estimated speaking time, rounded to the tenth of a minute that messages show. */
-export function estimatedMinutes(words: number, wordsPerMinute: number): number {
-  return Math.round((words / wordsPerMinute) * 10) / 10;
-}
+// One source for the speaking-time arithmetic, shared with the hover, code lens and preview.
+export { estimatedMinutes, formatMinutes, spokenWords } from '../../timing';
 
 // Floating point: 600 × 1.15 is 689.999…; a value on the boundary is inside.
 const EPSILON = 1e-9;
@@ -33,8 +22,6 @@ export function formatPercent(tolerance: number): string {
   return `±${Math.round(tolerance * 100)}%`;
 }
 
-const DURATION = /^~?\s*(\d{1,6}(?:\.\d{1,3})?)\s*min\b/i;
-
 /**
  * The lesson's Duration in minutes, when the field is present and valid; an
  * invalid one (`0 min`, `five minutes`) is metadata-duration's finding, not a
@@ -42,8 +29,7 @@ const DURATION = /^~?\s*(\d{1,6}(?:\.\d{1,3})?)\s*min\b/i;
  */
 export function lessonDuration(lesson: Lesson): { minutes: number; field: MetadataField } | undefined {
   const field = lesson.metadata.find((f) => f.key === 'duration');
-  const match = field ? DURATION.exec(field.value.value) : null;
-  const minutes = match ? Number(match[1]) : 0;
+  const minutes = field ? durationMinutes(field.value.value) ?? 0 : 0;
   return field && minutes > 0 ? { minutes, field } : undefined;
 }
 

@@ -1,0 +1,31 @@
+/**
+ * What the transport-agnostic server needs from its surroundings: file access
+ * and a path mapping. The Node entry gives it the file system; the browser
+ * entry asks the client (READ_FILE_REQUEST / LIST_FILES_REQUEST).
+ */
+import type { PathMapper } from './paths';
+
+export type FileChangeKind = 'created' | 'changed' | 'deleted';
+
+export interface HostFileChange {
+  path: string;
+  kind: FileChangeKind;
+}
+
+export interface LessonlintHost {
+  paths: PathMapper;
+  /** A file's text; undefined when it does not exist or cannot be read. */
+  readFile(path: string): Promise<string | undefined>;
+  /** Markdown and config files below a folder (recursively), skipping dependency and VCS folders. */
+  listFiles(folderPath: string): Promise<string[]>;
+  /**
+   * Watches folders itself; used only when the client cannot register
+   * `workspace/didChangeWatchedFiles` watchers. Returns a stop function.
+   */
+  watchFolders?(folderPaths: readonly string[], onChange: (changes: HostFileChange[]) => void): () => void;
+}
+
+/** Lets queued messages (a cancellation, a newer edit) run between two files of a long job. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -1,0 +1,219 @@
+/**
+ * The server's state: workspace folders, the analysis of each open document
+ * (one per version), the lesson findings of closed files, the configuration
+ * store and the course index. Open documents win over the disk: a file that
+ * is open is read from its editor buffer, never from disk.
+ */
+import type { TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isIgnored } from '../config/index';
+import { toMessages, type LintMessage } from '../engine/index';
+import { analyze, type LessonAnalysis } from './analysis';
+import type { ConfigStore, LoadedConfig } from './config-store';
+import { CourseIndex } from './course-index';
+import { yieldToEventLoop, type LessonlintHost } from './host';
+import { isInside, isMarkdownPath } from './paths';
+import type { ServerTuning } from './settings';
+
+/** What the diagnostics of one file are made from, whether it is open or not. */
+export interface LessonReport {
+  /** Findings of the lesson rules (course findings come from the index). */
+  messages: readonly LintMessage[];
+  tooLarge?: { length: number; limit: number };
+}
+
+export class LessonlintWorkspace {
+  readonly index = new CourseIndex();
+  /** Paths of the workspace folders. */
+  private readonly folders = new Set<string>();
+  /** Latest analysis of each open document, by URI. */
+  private readonly analyses = new Map<string, LessonAnalysis>();
+  /** Lesson findings of lessons that are not open, by path. */
+  private readonly closed = new Map<string, LessonReport>();
+  private indexing: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly host: LessonlintHost,
+    readonly documents: TextDocuments<TextDocument>,
+    readonly configs: ConfigStore,
+    readonly tuning: ServerTuning,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  addFolder(uri: string): string | undefined {
+    const path = this.host.paths.addFolder(uri);
+    if (path !== undefined) this.folders.add(path);
+    return path;
+  }
+
+  /** Forgets a folder and the lessons in it. */
+  removeFolder(uri: string): void {
+    const path = this.host.paths.toPath(uri);
+    if (path === undefined || !this.folders.delete(path)) return;
+    for (const p of this.lessonPaths().filter((l) => isInside(l, path) && this.folderOf(l) === undefined)) {
+      if (this.isOpen(p)) this.analyses.delete(this.host.paths.toUri(p)); // re-analyzed as a file outside the course
+      else this.forget(p);
+    }
+  }
+
+  folderPaths(): string[] {
+    return [...this.folders];
+  }
+
+  /** The innermost workspace folder holding `path`. */
+  folderOf(path: string): string | undefined {
+    let best: string | undefined;
+    for (const folder of this.folders) if (isInside(path, folder) && (!best || folder.length > best.length)) best = folder;
+    return best;
+  }
+
+  isOpen(path: string): boolean {
+    return this.documents.get(this.host.paths.toUri(path)) !== undefined;
+  }
+
+  cachedAnalysis(uri: string): LessonAnalysis | undefined {
+    const analysis = this.analyses.get(uri);
+    const document = this.documents.get(uri);
+    return analysis && document && analysis.version === document.version ? analysis : undefined;
+  }
+
+  /** The analysis of an open document's current version, linting it when it changed. */
+  async analyzeDocument(uri: string): Promise<LessonAnalysis | undefined> {
+    const cached = this.cachedAnalysis(uri);
+    if (cached) return cached;
+    if (!this.documents.get(uri)) return undefined;
+    const path = this.host.paths.toPath(uri);
+    const loaded = await this.configs.configFor(path, path === undefined ? undefined : this.folderOf(path));
+    // The document may have changed (or closed) while the configuration loaded.
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const raced = this.cachedAnalysis(uri);
+    if (raced) return raced;
+    const analysis = analyze({
+      uri,
+      ...(path !== undefined ? { path } : {}),
+      version: document.version,
+      text: document.getText(),
+      config: loaded.config,
+      maxLessonLength: this.tuning.maxLessonLength,
+      ignored: path !== undefined && isIgnored(path, loaded.config.ignores),
+    });
+    this.analyses.set(uri, analysis);
+    if (path !== undefined) {
+      this.closed.delete(path);
+      this.updateIndex(path, analysis, loaded);
+    }
+    return analysis;
+  }
+
+  /** The analysis of a lesson by path: its open document, else the file on disk (not cached). */
+  async analyzePath(path: string): Promise<LessonAnalysis | undefined> {
+    const uri = this.host.paths.toUri(path);
+    if (this.documents.get(uri)) return this.analyzeDocument(uri);
+    const text = await this.host.readFile(path);
+    if (text === undefined) return undefined;
+    const loaded = await this.configs.configFor(path, this.folderOf(path));
+    return analyze({
+      uri,
+      path,
+      version: null,
+      text,
+      config: loaded.config,
+      maxLessonLength: this.tuning.maxLessonLength,
+      ignored: isIgnored(path, loaded.config.ignores),
+    });
+  }
+
+  /**
+   * Re-reads a file that is not open (after a change on disk, or when its
+   * editor closed) into the index and the closed-file findings.
+   */
+  async refreshFromDisk(path: string): Promise<void> {
+    if (this.isOpen(path)) return;
+    const text = await this.host.readFile(path);
+    if (this.isOpen(path)) return;
+    if (text === undefined) return this.forget(path);
+    const loaded = await this.configs.configFor(path, this.folderOf(path));
+    if (isIgnored(path, loaded.config.ignores)) return this.forget(path);
+    const uri = this.host.paths.toUri(path);
+    const analysis = analyze({ uri, path, version: null, text, config: loaded.config, maxLessonLength: this.tuning.maxLessonLength });
+    if (analysis.result?.lesson.isLesson || analysis.tooLarge) this.closed.set(path, reportOf(analysis));
+    else this.closed.delete(path);
+    this.updateIndex(path, analysis, loaded);
+  }
+
+  /** A file was deleted (or left the workspace). */
+  forget(path: string): void {
+    this.closed.delete(path);
+    this.index.set(path, undefined);
+  }
+
+  documentClosed(uri: string): void {
+    this.analyses.delete(uri);
+  }
+
+  /** The lesson findings of a file: from its open document's analysis, else from disk as last read. */
+  reportOf(path: string): LessonReport | undefined {
+    const uri = this.host.paths.toUri(path);
+    const analysis = this.cachedAnalysis(uri);
+    if (analysis) return reportOf(analysis);
+    return this.documents.get(uri) ? undefined : this.closed.get(path);
+  }
+
+  /** Paths of every lesson known from disk or open documents (lessons, and files too large to check). */
+  lessonPaths(): string[] {
+    const paths = new Set<string>([...this.closed.keys(), ...this.index.lessons().map((e) => e.lesson.filePath)]);
+    return [...paths].sort();
+  }
+
+  /** Reads every markdown file of every folder into the index, yielding between files. */
+  indexFolders(folders: readonly string[] = this.folderPaths()): Promise<void> {
+    const run = async () => {
+      for (const folder of folders) {
+        let files: string[];
+        try {
+          files = await this.host.listFiles(folder);
+        } catch (error) {
+          this.log(`lessonlint: listing ${folder} failed: ${String(error)}`);
+          continue;
+        }
+        for (const path of files) {
+          if (!this.folders.has(folder)) return;
+          if (!isMarkdownPath(path) || this.isOpen(path)) continue;
+          try {
+            await this.refreshFromDisk(path);
+          } catch (error) {
+            this.log(`lessonlint: indexing ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          }
+          await yieldToEventLoop();
+        }
+      }
+    };
+    this.indexing = this.indexing.then(run, run);
+    return this.indexing;
+  }
+
+  /** Resolves once the indexing started so far is done. */
+  whenIndexed(): Promise<void> {
+    return this.indexing;
+  }
+
+  /** Configuration changed: every analysis is redone on next use, the course rules run again. */
+  invalidateConfigs(): void {
+    this.configs.invalidate();
+    this.analyses.clear();
+    this.index.invalidate();
+  }
+
+  private updateIndex(path: string, analysis: LessonAnalysis, loaded: LoadedConfig): void {
+    const course = analysis.ignored ? undefined : analysis.result?.course;
+    this.index.set(path, course ? { lesson: course, folder: this.folderOf(path), config: loaded.config, configKey: loaded.key } : undefined);
+  }
+}
+
+export function reportOf(analysis: LessonAnalysis): LessonReport {
+  return {
+    messages: analysis.result && !analysis.ignored ? toMessages(analysis.result.findings, analysis.result.lines) : [],
+    ...(analysis.tooLarge && !analysis.ignored ? { tooLarge: analysis.tooLarge } : {}),
+  };
+}
