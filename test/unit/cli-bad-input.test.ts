@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { firstInvalidUtf8 } from '../../server/src/cli/read';
-import { buildCli, parseJsonReport, runCli, SAMPLE_HYPHEN, SAMPLE_NAME, tempCourse, type CliRun } from '../fixtures/cli/harness';
+import { buildCli, parseJsonReport, runCli, SAMPLE_HYPHEN, SAMPLE_NAME, tempCourse, type CliRun } from '../helpers/cli';
 import { SAMPLE } from '../helpers/lint';
 
 let cli: string;

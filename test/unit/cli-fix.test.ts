@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { buildCli, NEXT_LESSON, NEXT_NAME, parseJsonReport, replaceOnce, runCli, SAMPLE_HYPHEN, SAMPLE_NAME, tempCourse, type JsonMessage } from '../fixtures/cli/harness';
+import { buildCli, NEXT_LESSON, NEXT_NAME, parseJsonReport, replaceOnce, runCli, SAMPLE_HYPHEN, SAMPLE_NAME, tempCourse, type JsonMessage } from '../helpers/cli';
 import { SAMPLE } from '../helpers/lint';
 
 let cli: string;

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
+import { formatDuration, parseDuration, parseOptions } from '../../server/src/cli/options';
 import { run } from '../../server/src/cli/run';
 import {
   buildCli,
@@ -19,7 +20,7 @@ import {
   SAMPLE_NAME,
   tempCourse,
   type JsonFile,
-} from '../fixtures/cli/harness';
+} from '../helpers/cli';
 import { SAMPLE } from '../helpers/lint';
 
 let cli: string;
@@ -339,9 +340,52 @@ describe('--version and --help', () => {
     const help = runCli(cli, ['--help'], { cwd });
     assert.equal(help.status, 0);
     assert.match(help.stdout, /^Usage: lessonlint \[options\] \[paths or globs\.\.\.\]/);
-    for (const option of ['--format', '--config', '--print-config', '--fix', '--quiet', '--max-warnings', '--stdin', '--stdin-filename', '--ignore-pattern', '--max-file-size', '--no-color', '--debug', '--version', '--help']) {
+    for (const option of [
+      '--format',
+      '--output-file',
+      '--config',
+      '--print-config',
+      '--fix',
+      '--quiet',
+      '--max-warnings',
+      '--baseline',
+      '--write-baseline',
+      '--cache',
+      '--cache-location',
+      '--jobs',
+      '--max-lesson-time',
+      '--stdin',
+      '--stdin-filename',
+      '--ignore-pattern',
+      '.lessonlintignore',
+      '--max-file-size',
+      '--no-color',
+      '--debug',
+      '--version',
+      '--help',
+    ]) {
       assert.ok(help.stdout.includes(option), option);
     }
+  });
+});
+
+describe('option values', () => {
+  test('--max-lesson-time takes seconds, milliseconds or minutes; messages state it back', () => {
+    assert.deepEqual(['10s', '500ms', '1.5s', '2m', '30', ' 250 ms '].map(parseDuration), [10_000, 500, 1500, 120_000, 30_000, 250]);
+    assert.deepEqual(['', 's', '-1s', '0', '1h', '1e3'].map(parseDuration), [undefined, undefined, undefined, undefined, undefined, undefined]);
+    assert.deepEqual([10_000, 1500, 1000, 500].map(formatDuration), ['10 s', '1.5 s', '1 s', '500 ms']);
+  });
+
+  test('--jobs defaults to the number of cores; --max-lesson-time to 10 s, given or not', () => {
+    assert.equal(parseOptions([], 8).jobs, 8);
+    assert.equal(parseOptions(['--jobs', '3'], 8).jobs, 3);
+    assert.deepEqual([parseOptions([]).maxLessonTime, parseOptions([]).maxLessonTimeGiven], [10_000, false]);
+    assert.deepEqual([parseOptions(['--max-lesson-time', '2s']).maxLessonTime, parseOptions(['--max-lesson-time', '2s']).maxLessonTimeGiven], [2000, true]);
+  });
+
+  test('a first argument "report" is the report command; "./report" is a folder to lint', () => {
+    assert.deepEqual([parseOptions(['report', 'course']).command, parseOptions(['report', 'course']).patterns], ['report', ['course']]);
+    assert.deepEqual([parseOptions(['./report']).command, parseOptions(['./report']).patterns], ['lint', ['./report']]);
   });
 });
 

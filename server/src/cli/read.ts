@@ -5,12 +5,14 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { LintMessage } from '../engine/types';
+import { formatDuration } from './options';
 
 export const FILE_RULE_IDS = {
   binary: 'lessonlint/binary-file',
   encoding: 'lessonlint/invalid-utf8',
   tooLarge: 'lessonlint/file-too-large',
   unreadable: 'lessonlint/unreadable-file',
+  tooComplex: 'lessonlint/too-complex',
 } as const;
 
 export type LessonContent =
@@ -18,8 +20,12 @@ export type LessonContent =
   | { kind: 'text'; text: string; bom: boolean }
   | { kind: 'problem'; message: LintMessage };
 
+function problemMessage(ruleId: string, message: string, line = 1, column = 1, width = 0): LintMessage {
+  return { ruleId, severity: 'error', message, line, column, endLine: line, endColumn: column + width };
+}
+
 function problem(ruleId: string, message: string, line = 1, column = 1, width = 0): LessonContent {
-  return { kind: 'problem', message: { ruleId, severity: 'error', message, line, column, endLine: line, endColumn: column + width } };
+  return { kind: 'problem', message: problemMessage(ruleId, message, line, column, width) };
 }
 
 /** "5.2 MB", "512 KB", "900 bytes" (KB = 1024 bytes). */
@@ -33,6 +39,11 @@ export function formatSize(bytes: number): string {
 
 export function tooLarge(size: number, limit: number): LessonContent {
   return problem(FILE_RULE_IDS.tooLarge, `lesson too large to check (${formatSize(size)} > ${formatSize(limit)} limit); raise the limit with --max-file-size`);
+}
+
+/** A lesson whose lint ran out of its --max-lesson-time budget (pool.ts stopped it). */
+export function outOfTime(budgetMs: number): LintMessage {
+  return problemMessage(FILE_RULE_IDS.tooComplex, `Lesson not checked: it took longer than ${formatDuration(budgetMs)} (limit --max-lesson-time)`);
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence; -1 when all are valid. */
