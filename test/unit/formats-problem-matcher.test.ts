@@ -138,4 +138,15 @@ describe('problem matcher for the stylish output', () => {
     assert.deepEqual(issues, expectedIssues(results));
     assert.deepEqual(issues.map((i) => i.severity), ['notice', 'warning', 'error', 'notice']);
   });
+
+  test('findings of files the CLI cannot check (IDs with a slash) are annotated too', () => {
+    const results = [
+      fileResult('module-04/L4.9.9.md', [
+        message({ ruleId: 'lessonlint/binary-file', message: 'Not a text file: a NUL byte at offset 12', line: 1, column: 13 }),
+        message({ ruleId: 'lessonlint/too-complex', message: 'Lesson not checked: it took longer than 10 s', line: 1, column: 1 }),
+      ]),
+    ];
+    const issues = runMatcher(matcher!, formatStylish(results, false));
+    assert.deepEqual(issues, expectedIssues(results));
+  });
 });
