@@ -5,7 +5,7 @@
  * course needs it, and can be restarted.
  */
 import * as vscode from 'vscode';
-import { DiagnosticPullMode, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
+import { CloseAction, DiagnosticPullMode, ErrorAction, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import {
   LIST_FILES_REQUEST,
   READ_FILE_REQUEST,
@@ -15,6 +15,7 @@ import {
   type ReadFileResult,
 } from '../../server/src/protocol';
 import { CONFIG_FILE_NAMES, COURSE_FILE_GLOB, EXCLUDED_FOLDERS_GLOB } from './lessons';
+import { RestartPolicy } from './restartPolicy';
 
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
 
@@ -32,6 +33,7 @@ export class LessonlintServer implements vscode.Disposable {
   private client: BaseLanguageClient | undefined;
   private starting: Promise<BaseLanguageClient> | undefined;
   private readonly startedEmitter = new vscode.EventEmitter<void>();
+  private readonly restartPolicy = new RestartPolicy();
   /** Fires each time the server has (re)started. */
   readonly onDidStart = this.startedEmitter.event;
 
@@ -62,6 +64,7 @@ export class LessonlintServer implements vscode.Disposable {
       await client?.dispose().catch((error: unknown) => this.output.appendLine(`stopping the server: ${String(error)}`));
     }
     this.client = undefined;
+    this.restartPolicy.reset();
     await this.start();
   }
 
@@ -89,6 +92,16 @@ export class LessonlintServer implements vscode.Disposable {
           mode === DiagnosticPullMode.onType && vscode.workspace.getConfiguration('lessonlint', document).get('run') === 'onSave',
       },
       markdown: { isTrusted: false, supportHtml: false },
+      errorHandler: {
+        // A broken message is logged by the client; the server keeps serving.
+        error: () => ({ action: ErrorAction.Continue }),
+        closed: () => {
+          const decision = this.restartPolicy.onServerClosed(Date.now());
+          this.output.appendLine(`Lessonlint server stopped; ${decision.restart ? 'restarting' : 'not restarting'}.`);
+          if (decision.message) void vscode.window.showWarningMessage(decision.message);
+          return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+        },
+      },
     });
     client.onRequest(READ_FILE_REQUEST, (params: ReadFileParams) => readCourseFile(params));
     client.onRequest(LIST_FILES_REQUEST, (params: ListFilesParams) => listCourseFiles(params));
@@ -101,12 +114,13 @@ export class LessonlintServer implements vscode.Disposable {
 
 /**
  * READ_FILE_REQUEST: the browser server has no file system and asks for
- * course files. Only lessons (markdown) and config files are handed out.
+ * course files. Only lessons (markdown) and configuration data are handed
+ * out: config files, and the JSON/YAML files a config `extends`.
  */
 async function readCourseFile({ uri }: ReadFileParams): Promise<ReadFileResult> {
   const target = vscode.Uri.parse(uri);
   const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-  if (!/\.md$/i.test(name) && !(CONFIG_FILE_NAMES as readonly string[]).includes(name)) return null;
+  if (!/\.(md|jsonc?|ya?ml)$/i.test(name)) return null;
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
   if (open) return open.getText();
   try {
