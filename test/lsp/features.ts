@@ -203,6 +203,56 @@ export function lspFeatureSuite(transport: Transport): void {
         await client.diagnostics(uri);
       });
 
+      test('a missing section: the second action inserts it with a skeleton that lints clean', async () => {
+        const start = SAMPLE.indexOf('## Quiz items');
+        const text = `${SAMPLE.slice(0, start)}${SAMPLE.slice(SAMPLE.indexOf('## Video script'))}`;
+        await client.change(uri, text);
+        const missing = (await client.diagnostics(uri)).find((d) => d.code === 'section-missing');
+        assert.ok(missing, 'section-missing is reported');
+        const actions = await client.codeActions(uri, [missing], ['quickfix']);
+        assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [
+          ["Insert '## Quiz items' between 'References' and 'Video script (~600 words, ~4.5 min)'", true],
+          ["Insert '## Quiz items' with a skeleton", false],
+          ['Disable section-missing for this line', false],
+        ]);
+        const edits = client.editsOf(actions[1]!.edit, uri);
+        const fixed = applyTextEdits(text, edits);
+        const skeleton = '## Quiz items\n\n1. Q: …?\n   A: …\n2. Q: …?\n   A: …\n3. Q: …?\n   A: …\n\n## Video script';
+        assert.equal(fixed.indexOf(skeleton), start, 'at its template position, three items (the template minimum)');
+        assert.equal(fixed.replace(skeleton, ''), text.replace('## Video script', ''), "nothing else changes");
+        await client.change(uri, fixed);
+        // The skeleton replaces the finding with none: no section-empty, no quiz finding about the placeholders.
+        assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['up-next-target']);
+        await client.change(uri, SAMPLE);
+        await client.diagnostics(uri);
+      });
+
+      test('a missing video script: its skeleton has one slide per outline item', async () => {
+        const start = SAMPLE.indexOf('## Video script');
+        const text = `${SAMPLE.slice(0, start)}${SAMPLE.slice(SAMPLE.indexOf('## Slide outline'))}`;
+        await client.change(uri, text);
+        const missing = (await client.diagnostics(uri)).find((d) => d.code === 'section-missing');
+        assert.ok(missing);
+        const skeleton = (await client.codeActions(uri, [missing], ['quickfix'])).find((a) => a.title === "Insert '## Video script' with a skeleton");
+        assert.ok(skeleton, 'the skeleton action is offered');
+        const fixed = applyTextEdits(text, client.editsOf(skeleton.edit, uri));
+        const script = fixed.slice(start, fixed.indexOf('## Slide outline'));
+        assert.deepEqual(script.match(/^\[SLIDE .*\]$/gm), [
+          '[SLIDE 1 — Title]',
+          '[SLIDE 2 — The result]',
+          '[SLIDE 3 — What it means for app teams]',
+          '[SLIDE 4 — Three mechanisms]',
+          '[SLIDE 5 — 2026 defensive practice]',
+          '[SLIDE 6 — The honest answer]',
+          '[SLIDE 7 — Up next]',
+        ]);
+        assert.equal(script.match(/^…$/gm)?.length, 7, 'a narration placeholder under each marker');
+        await client.change(uri, fixed);
+        assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['up-next-target'], 'no section-missing, and the outline count agrees');
+        await client.change(uri, SAMPLE);
+        await client.diagnostics(uri);
+      });
+
       test('the Up next warning (a course finding) can be disabled for its line', async () => {
         await client.change(uri, SAMPLE);
         const [d] = await client.diagnostics(uri);

@@ -133,6 +133,8 @@ export class TestClient {
   refreshRequests = 0;
   readonly registrations: string[] = [];
   readonly messages: string[] = [];
+  /** window/logMessage texts. */
+  readonly logs: string[] = [];
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
   private readonly waiters: Array<() => void> = [];
@@ -141,6 +143,8 @@ export class TestClient {
     readonly connection: ProtocolConnection,
     readonly options: StartOptions,
     private readonly stop: () => void,
+    /** The server process (Node transport only): its pid, and stdin for raw bytes. */
+    readonly child?: ChildProcess,
   ) {
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.pushed.set(params.uri, params.diagnostics);
@@ -153,6 +157,7 @@ export class TestClient {
       this.wake();
     });
     connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
       if (process.env.LSP_LOG) console.error(params.message);
     });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
@@ -176,13 +181,18 @@ export class TestClient {
   }
 
   static async start(transport: Transport, options: StartOptions): Promise<TestClient> {
-    const { reader, writer, stop, died } = transport === 'node' ? nodeTransport() : browserTransport();
+    const { reader, writer, stop, died, child } = transport === 'node' ? nodeTransport() : browserTransport();
     const connection = createProtocolConnection(reader, writer);
     connection.listen();
-    const client = new TestClient(connection, options, () => {
-      connection.dispose();
-      stop();
-    });
+    const client = new TestClient(
+      connection,
+      options,
+      () => {
+        connection.dispose();
+        stop();
+      },
+      child,
+    );
     const folderUri = URI.file(options.folder).toString();
     const capabilities: ClientCapabilities = {
       general: { positionEncodings: ['utf-16'] },
@@ -368,6 +378,7 @@ interface ServerTransport {
   stop: () => void;
   /** Settles if the server dies (it never resolves while the server runs). */
   died: Promise<Error>;
+  child?: ChildProcess;
 }
 
 function nodeTransport(): ServerTransport {
@@ -380,6 +391,7 @@ function nodeTransport(): ServerTransport {
   const died = new Promise<Error>((resolve) => child.on('exit', (code) => resolve(new Error(`server exited with ${code}: ${stderr}`))));
   return {
     died,
+    child,
     reader: new StreamMessageReader(child.stdout!),
     writer: new StreamMessageWriter(child.stdin!),
     stop: () => {

@@ -1,7 +1,7 @@
 /** Configuration in the language server: per-folder cache, broken files, the last good configuration. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ConfigStore } from '../../server/src/lsp/config-store';
+import { ConfigStore, MAX_CONFIG_LENGTH } from '../../server/src/lsp/config-store';
 
 function host(files: Record<string, string>) {
   const reads: string[] = [];
@@ -61,4 +61,18 @@ test('which changes matter: config file names, and files named in extends', asyn
   assert.ok(store.affects('/elsewhere/.lessonlint.yaml'));
   assert.ok(store.affects('/course/shared/base.jsonc'));
   assert.ok(!store.affects('/course/package.json'));
+});
+
+test('a config file over the size limit is a problem, never parsed; the last good configuration stays', async () => {
+  const fs = host({ '/course/.lessonlint.json': '{ "rules": { "title-separator": "error" } }' });
+  const store = new ConfigStore(fs, assert.fail);
+  const good = await store.configFor('/course/a.md', '/course');
+  // Valid JSON, about 340 KB of ignores: a real config is a few KB.
+  fs.files['/course/.lessonlint.json'] = JSON.stringify({ ignores: Array.from({ length: 20_000 }, (_, i) => `drafts-${i}/**`) });
+  assert.ok(fs.files['/course/.lessonlint.json']!.length > MAX_CONFIG_LENGTH);
+  store.invalidate();
+  assert.equal(await store.configFor('/course/a.md', '/course'), good);
+  const problem = store.problems.get('/course/.lessonlint.json');
+  assert.match(problem!.message, /^the config file is too large to read \(\d+ KB; a config file may have at most 256 KB\)$/);
+  assert.equal(problem!.line, undefined, 'about the whole file');
 });

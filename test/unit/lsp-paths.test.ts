@@ -37,6 +37,6 @@ test('isInside respects folder boundaries', () => {
 test('settings and tuning: unknown or ill-typed values fall back to the defaults', () => {
   assert.deepEqual(parseSettings({ enable: 'no', run: 'sometimes' }), DEFAULT_SETTINGS);
   assert.deepEqual(parseSettings({ enable: false, run: 'onSave' }), { ...DEFAULT_SETTINGS, enable: false, run: 'onSave' });
-  assert.deepEqual(parseTuning({ debounceMs: -5, maxLessonLength: 'big' }), DEFAULT_TUNING);
-  assert.deepEqual(parseTuning({ debounceMs: 0, maxLessonLength: 10 }), { debounceMs: 0, maxLessonLength: 10 });
+  assert.deepEqual(parseTuning({ debounceMs: -5, maxLessonLength: 'big', lintBudgetMs: 0 }), DEFAULT_TUNING);
+  assert.deepEqual(parseTuning({ debounceMs: 0, maxLessonLength: 10, lintBudgetMs: 250 }), { debounceMs: 0, maxLessonLength: 10, lintBudgetMs: 250 });
 });

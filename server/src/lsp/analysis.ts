@@ -4,7 +4,8 @@
  * positions (0-based line, UTF-16 character).
  */
 import type { Position, Range } from 'vscode-languageserver';
-import { LineIndex, lintLesson, type LessonLintResult, type LineColumnRange, type ResolvedConfig, type Span } from '../engine/index';
+import { LineIndex, type LessonLintResult, type LineColumnRange, type ResolvedConfig, type Span } from '../engine/index';
+import type { LessonLinter, NotChecked } from './linter';
 
 export interface LessonAnalysis {
   uri: string;
@@ -15,10 +16,12 @@ export interface LessonAnalysis {
   text: string;
   config: ResolvedConfig;
   lines: LineIndex;
-  /** Absent when the text was too large to check. */
+  /** Absent when the text was too large to check, or its lint did not finish. */
   result?: LessonLintResult;
   /** Set instead of `result` when the text exceeds the size limit. */
   tooLarge?: { length: number; limit: number };
+  /** Set instead of `result` when the lint ran out of time or failed. */
+  notChecked?: NotChecked;
   /** The configuration's `ignores` cover this file: no diagnostics, not part of the course. */
   ignored?: boolean;
 }
@@ -33,7 +36,11 @@ export interface AnalysisInput {
   ignored?: boolean;
 }
 
-export function analyze(input: AnalysisInput): LessonAnalysis {
+/**
+ * Lints a text (unless it is too large to) into an analysis; undefined when
+ * `isStale` said, before the lint started, that a newer version made it useless.
+ */
+export async function analyze(input: AnalysisInput, linter: LessonLinter, isStale?: () => boolean): Promise<LessonAnalysis | undefined> {
   const { text, maxLessonLength } = input;
   const base = {
     uri: input.uri,
@@ -43,12 +50,21 @@ export function analyze(input: AnalysisInput): LessonAnalysis {
     ...(input.path !== undefined ? { path: input.path } : {}),
     ...(input.ignored ? { ignored: true } : {}),
   };
-  if (text.length > maxLessonLength) {
-    // Only the first line is ever looked up; indexing 2 MB of text would be wasted work.
-    return { ...base, lines: new LineIndex(text.slice(0, firstLineEnd(text))), tooLarge: { length: text.length, limit: maxLessonLength } };
+  // Without a result only the first line is ever looked up (for the one diagnostic): indexing the rest would be wasted work.
+  if (text.length > maxLessonLength) return { ...base, lines: firstLineIndex(text), tooLarge: { length: text.length, limit: maxLessonLength } };
+  const outcome = await linter.lint({ text, config: input.config, ...(input.path !== undefined ? { filePath: input.path } : {}) }, isStale);
+  switch (outcome.kind) {
+    case 'done':
+      return { ...base, lines: outcome.result.lines, result: outcome.result };
+    case 'superseded':
+      return undefined;
+    case 'not-checked':
+      return { ...base, lines: firstLineIndex(text), notChecked: outcome };
   }
-  const result = lintLesson(text, { config: input.config, ...(input.path !== undefined ? { filePath: input.path } : {}) });
-  return { ...base, lines: result.lines, result };
+}
+
+function firstLineIndex(text: string): LineIndex {
+  return new LineIndex(text.slice(0, firstLineEnd(text)));
 }
 
 function firstLineEnd(text: string): number {

@@ -3,7 +3,12 @@
  * <rule> for this line" (an HTML suppression comment on the line above), and
  * `source.fixAll.lessonlint` (every fix, as `--fix` applies them) for
  * `editor.codeActionsOnSave`. Inserting a missing section is the
- * section-missing rule's own fix, so it arrives as that finding's quick fix.
+ * section-missing rule's own fix (the heading alone, preferred); a second
+ * action inserts it with a skeleton of the section (section-skeleton.ts).
+ *
+ * Every re-lint these actions need (fix all, checking a suppression comment)
+ * goes through the server's linter, so it runs under the same time budget as
+ * any other lint.
  */
 import {
   CodeActionKind,
@@ -14,9 +19,11 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { fixText, lintLesson, toMessages, type CourseLesson, type Finding, type LintMessage } from '../engine/index';
+import { toMessages, type CourseLesson, type Finding, type LintMessage } from '../engine/index';
 import { rangeOfSpan, type LessonAnalysis } from './analysis';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import type { LessonLinter, LintRequest } from './linter';
+import { withSkeletons } from './section-skeleton';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.lessonlint`;
 
@@ -27,6 +34,7 @@ export interface CodeActionOptions {
   courseFindingsWith?: (lesson: CourseLesson) => LintMessage[];
   /** The client applies versioned document edits (`documentChanges`). */
   versionedEdits: boolean;
+  linter: LessonLinter;
 }
 
 /** Whether a requested kind filter (`context.only`) admits `kind`. */
@@ -34,7 +42,7 @@ export function wants(only: readonly string[] | undefined, kind: string): boolea
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-export function codeActions(analysis: LessonAnalysis, context: CodeActionContext, options: CodeActionOptions): CodeAction[] {
+export async function codeActions(analysis: LessonAnalysis, context: CodeActionContext, options: CodeActionOptions): Promise<CodeAction[]> {
   const result = analysis.result;
   if (!result || analysis.ignored) return [];
   const actions: CodeAction[] = [];
@@ -52,6 +60,8 @@ export function codeActions(analysis: LessonAnalysis, context: CodeActionContext
         isPreferred: true,
         edit: workspaceEdit(analysis, finding.fix.edits.map((e) => ({ range: rangeOfSpan(analysis.lines, e.span), newText: e.text })), options),
       });
+      const skeleton = finding.ruleId === SECTION_MISSING ? skeletonAction(analysis, finding, diagnostic, options) : undefined;
+      if (skeleton) actions.push(skeleton);
     }
     const offered = new Set<string>();
     for (const diagnostic of ours) {
@@ -60,7 +70,7 @@ export function codeActions(analysis: LessonAnalysis, context: CodeActionContext
       const key = `${ruleId}\u0000${line}`;
       if (offered.has(key)) continue;
       offered.add(key);
-      const edit = disableForLineEdit(analysis, ruleId, line, options);
+      const edit = await disableForLineEdit(analysis, ruleId, line, options);
       if (!edit) continue;
       actions.push({
         title: `Disable ${ruleId} for this line`,
@@ -72,10 +82,31 @@ export function codeActions(analysis: LessonAnalysis, context: CodeActionContext
   }
 
   if (wants(context.only, FIX_ALL_KIND) && result.findings.some((f) => f.fix && f.fix.edits.length > 0)) {
-    const edit = fixAllEdit(analysis);
+    const edit = await fixAllEdit(analysis, options.linter);
     if (edit) actions.push({ title: 'Fix all auto-fixable lessonlint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(analysis, [edit], options) });
   }
   return actions;
+}
+
+const SECTION_MISSING = 'section-missing';
+
+/** The section-missing fix with each inserted heading followed by its section's skeleton. */
+function skeletonAction(analysis: LessonAnalysis, finding: Finding, diagnostic: Diagnostic, options: CodeActionOptions): CodeAction | undefined {
+  const { lesson } = analysis.result!;
+  const edits: TextEdit[] = [];
+  const titles: string[] = [];
+  for (const edit of finding.fix!.edits) {
+    const text = withSkeletons(lesson, analysis.config.template, edit.text);
+    if (text === undefined) return undefined;
+    edits.push({ range: rangeOfSpan(analysis.lines, edit.span), newText: text });
+    titles.push(...edit.text.split(/\r?\n/).filter((line) => line.startsWith('## ')));
+  }
+  return {
+    title: titles.length === 1 ? `Insert '${titles[0]}' with a skeleton` : 'Insert the missing sections with skeletons',
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: workspaceEdit(analysis, edits, options),
+  };
 }
 
 function matches(analysis: LessonAnalysis, finding: Finding, diagnostic: Diagnostic): boolean {
@@ -97,11 +128,19 @@ function workspaceEdit(analysis: LessonAnalysis, edits: TextEdit[], options: Cod
   return { changes: { [analysis.uri]: edits } };
 }
 
-/** Every fix, applied pass after pass as `--fix` does, as one edit of the changed stretch of text. */
-export function fixAllEdit(analysis: LessonAnalysis): TextEdit | undefined {
-  const { text, config, path } = analysis;
-  const fixed = fixText(text, (t) => lintLesson(t, { config, ...(path !== undefined ? { filePath: path } : {}) }).findings);
-  if (fixed.applied === 0 || fixed.text === text) return undefined;
+/** What the linter needs to lint `text` as this lesson. */
+function requestFor(analysis: LessonAnalysis, text: string): LintRequest {
+  return { text, config: analysis.config, ...(analysis.path !== undefined ? { filePath: analysis.path } : {}) };
+}
+
+/**
+ * Every fix, applied pass after pass as `--fix` does, as one edit of the
+ * changed stretch of text; undefined when nothing changes or the fixing did
+ * not finish within the budget.
+ */
+export async function fixAllEdit(analysis: LessonAnalysis, linter: LessonLinter): Promise<TextEdit | undefined> {
+  const fixed = await linter.fixAll(requestFor(analysis, analysis.text));
+  if (fixed.kind !== 'done' || fixed.applied === 0 || fixed.text === analysis.text) return undefined;
   return minimalEdit(analysis, fixed.text);
 }
 
@@ -136,19 +175,30 @@ const DISABLE_CACHE_LIMIT = 500;
  * candidate is checked by linting the edited text: the rule's findings on that
  * line must go and every other finding must stay, one line further down.
  */
-export function disableForLineEdit(analysis: LessonAnalysis, ruleId: string, line: number, options: CodeActionOptions): TextEdit | undefined {
+export async function disableForLineEdit(
+  analysis: LessonAnalysis,
+  ruleId: string,
+  line: number,
+  options: Pick<CodeActionOptions, 'courseFindings' | 'courseFindingsWith' | 'linter'>,
+): Promise<TextEdit | undefined> {
   const key = `${analysis.uri}\u0000${analysis.version}\u0000${analysis.text.length}\u0000${ruleId}\u0000${line}`;
   const cached = disableCache.get(key);
   if (cached !== undefined) return cached ?? undefined;
   let found: TextEdit | undefined;
+  let known = true;
   for (const candidate of disableCandidates(analysis, ruleId, line)) {
-    if (suppressesOnly(analysis, candidate, ruleId, line + 1, options)) {
+    const verdict = await suppressesOnly(analysis, candidate, ruleId, line + 1, options);
+    if (verdict === 'unknown') known = false;
+    if (verdict === 'yes') {
       found = candidate;
       break;
     }
   }
-  if (disableCache.size >= DISABLE_CACHE_LIMIT) disableCache.clear();
-  disableCache.set(key, found ?? null);
+  // A check that did not finish is not remembered: the next request tries again.
+  if (found || known) {
+    if (disableCache.size >= DISABLE_CACHE_LIMIT) disableCache.clear();
+    disableCache.set(key, found ?? null);
+  }
   return found;
 }
 
@@ -171,12 +221,21 @@ function disableCandidates(analysis: LessonAnalysis, ruleId: string, line: numbe
   }));
 }
 
-function suppressesOnly(analysis: LessonAnalysis, edit: TextEdit, ruleId: string, line: number, options: CodeActionOptions): boolean {
-  const { text, lines, config, path, result } = analysis;
-  if (!result) return false;
+async function suppressesOnly(
+  analysis: LessonAnalysis,
+  edit: TextEdit,
+  ruleId: string,
+  line: number,
+  options: Pick<CodeActionOptions, 'courseFindings' | 'courseFindingsWith' | 'linter'>,
+): Promise<'yes' | 'no' | 'unknown'> {
+  const { text, lines, result } = analysis;
+  if (!result) return 'no';
   const at = lines.lineStart(line);
   const next = text.slice(0, at) + edit.newText + text.slice(at);
-  const relinted = lintLesson(next, { config, ...(path !== undefined ? { filePath: path } : {}) });
+  const outcome = await options.linter.lint(requestFor(analysis, next));
+  // Not checked in time: no comment is offered rather than one that might change the lesson.
+  if (outcome.kind !== 'done') return 'unknown';
+  const relinted = outcome.result;
 
   // Findings at or below the inserted line move one line down.
   const expected = (messages: readonly LintMessage[]) =>
@@ -185,10 +244,10 @@ function suppressesOnly(analysis: LessonAnalysis, edit: TextEdit, ruleId: string
 
   const lessonBefore = expected(toMessages(result.findings, lines));
   const lessonAfter = toMessages(relinted.findings, relinted.lines).map((m) => keyOf(m));
-  if (!sameSet(lessonBefore, lessonAfter)) return false;
-  if (options.courseFindings.length === 0) return true;
-  if (!options.courseFindingsWith || !relinted.course) return false;
-  return sameSet(expected(options.courseFindings), options.courseFindingsWith(relinted.course).map((m) => keyOf(m)));
+  if (!sameSet(lessonBefore, lessonAfter)) return 'no';
+  if (options.courseFindings.length === 0) return 'yes';
+  if (!options.courseFindingsWith || !relinted.course) return 'no';
+  return sameSet(expected(options.courseFindings), options.courseFindingsWith(relinted.course).map((m) => keyOf(m))) ? 'yes' : 'no';
 }
 
 /** A finding's identity; with `insertedAt`, as it reads after a line is inserted above that (1-based) line. */

@@ -19,6 +19,7 @@ import {
   type CancellationToken,
   type Connection,
   type Diagnostic,
+  type MessageActionItem,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
   type WorkspaceDiagnosticParams,
@@ -30,6 +31,7 @@ import type { FindingTag } from '../engine/types';
 import { rangeOfLineColumns } from './analysis';
 import type { ConfigProblem } from './config-store';
 import type { LessonlintHost } from './host';
+import type { NotChecked } from './linter';
 import type { EditScheduler } from './scheduler';
 import type { LessonlintSettings } from './settings';
 import { reportOf, type LessonlintWorkspace, type LessonReport } from './workspace';
@@ -92,6 +94,31 @@ function tooLargeDiagnostic(tooLarge: { length: number; limit: number }): Diagno
   };
 }
 
+/** Same ID as the CLI's for a lesson that ran out of time (cli/read.ts FILE_RULE_IDS.tooComplex). */
+const NOT_CHECKED = 'lessonlint/too-complex';
+/** The engine threw or the lint thread died: a bug, reported on the lesson rather than lost in a log. */
+const LINT_FAILED = 'lessonlint/internal-error';
+
+/** "5 s", "1.5 s", "300 ms". */
+function formatDuration(ms: number): string {
+  return ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${ms} ms`;
+}
+
+function notCheckedDiagnostic(notChecked: NotChecked): Diagnostic {
+  const start = { line: 0, character: 0 };
+  return {
+    range: { start, end: start },
+    severity: DiagnosticSeverity.Error,
+    source: DIAGNOSTIC_SOURCE,
+    ...(notChecked.reason === 'timed-out'
+      ? {
+          code: NOT_CHECKED,
+          message: `Lesson not checked: its lint took longer than ${formatDuration(notChecked.budgetMs)}; the server stopped it to stay responsive (it is checked again after the next edit)`,
+        }
+      : { code: LINT_FAILED, message: `Lesson not checked: the linter failed (${notChecked.message}); please report this as a Lessonlint bug` }),
+  };
+}
+
 /** A file's diagnostics: its lesson findings (when `withLesson`) and its course findings, in source order. */
 export function diagnosticsOf(
   report: LessonReport | undefined,
@@ -106,6 +133,7 @@ export function diagnosticsOf(
   );
   const diagnostics = messages.map((m) => diagnosticOf(m, docsBaseUrl, toUri, uri));
   if (withLesson && report?.tooLarge) diagnostics.unshift(tooLargeDiagnostic(report.tooLarge));
+  if (withLesson && report?.notChecked) diagnostics.unshift(notCheckedDiagnostic(report.notChecked));
   return diagnostics;
 }
 
@@ -323,7 +351,8 @@ export class DiagnosticsController {
         const text = `Lessonlint: the config file ${problem.filePath}${problem.line ? `:${problem.line}:${problem.column ?? 1}` : ''} is not valid: ${problem.message}. Using the last valid configuration.`;
         if (!this.reportedConfigMessages.has(text)) {
           this.reportedConfigMessages.add(text);
-          this.connection.window.showErrorMessage(text);
+          // A request (window/showMessageRequest): a client that does not answer it must not take the server down.
+          this.connection.window.showErrorMessage<MessageActionItem>(text).catch((error: unknown) => this.logError(error));
         }
         continue;
       }
@@ -395,7 +424,8 @@ export class DiagnosticsController {
     if (!this.capabilities.refresh || this.refreshTimer) return;
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
-      this.connection.languages.diagnostics.refresh();
+      // Typed void, but it is a request: its promise rejects when the client answers with an error.
+      Promise.resolve(this.connection.languages.diagnostics.refresh() as unknown).catch((error: unknown) => this.logError(error));
     }, 20);
   }
 }

@@ -3,6 +3,7 @@
  * and a path mapping. The Node entry gives it the file system; the browser
  * entry asks the client (READ_FILE_REQUEST / LIST_FILES_REQUEST).
  */
+import type { LessonLinter } from './linter';
 import type { PathMapper } from './paths';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
@@ -23,6 +24,11 @@ export interface LessonlintHost {
    * `workspace/didChangeWatchedFiles` watchers. Returns a stop function.
    */
   watchFolders?(folderPaths: readonly string[], onChange: (changes: HostFileChange[]) => void): () => void;
+  /**
+   * Where lessons are linted, with a time budget per lint; without it the
+   * server lints in its own thread and cannot stop a slow lint.
+   */
+  createLinter?(budgetMs: number, log: (message: string) => void): LessonLinter;
 }
 
 /** Lets queued messages (a cancellation, a newer edit) run between two files of a long job. */

@@ -3,30 +3,87 @@
  * `lessonlint-language-server --stdio`, or `--node-ipc` as the VS Code client
  * starts it (`--socket=<port>` and `--pipe=<name>` work too). Files are read
  * from disk; the course folders are watched through the client, or with
- * fs.watch when the client cannot watch files.
+ * fs.watch when the client cannot watch files. Lints run in a worker thread
+ * under a time budget: this same file, started as that worker, runs the lint
+ * loop instead of the server (lint-worker.ts).
+ *
+ * On a fatal error (an exception nothing caught) the server writes one line
+ * to stderr and exits with code 1, for the client to restart it.
  */
 import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { readFile, readdir, realpath } from 'node:fs/promises';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import {
+  createConnection,
+  ProposedFeatures,
+  StreamMessageWriter,
+  type Connection,
+  type ResponseMessage,
+} from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAMES } from '../config/index';
 import type { HostFileChange, LessonlintHost } from './host';
-import { FileSystemPaths, isMarkdownPath } from './paths';
-import { SERVER_NAME, startServer } from './server';
+import { isLintWorkerData, serveLintJobs, WorkerLinter } from './lint-worker';
+import type { LessonLinter } from './linter';
+import { ResilientMessageReader, type ProtocolProblem } from './message-reader';
+import { FileSystemPaths, isInside, isMarkdownPath } from './paths';
+import { SERVER_NAME, startServer, type RunningServer } from './server';
 
 /** Folders never searched for lessons. */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
 /** A workspace bigger than this is not a course; stop listing rather than walk a whole disk. */
 const MAX_FILES = 50_000;
 
+/** The workspace folders, remembered as they are registered, for the symbolic-link check. */
+class FolderPaths extends FileSystemPaths {
+  readonly folders = new Set<string>();
+
+  override addFolder(uri: string): string | undefined {
+    const path = super.addFolder(uri);
+    if (path !== undefined) this.folders.add(path);
+    return path;
+  }
+}
+
+const realPathOf = async (path: string) => (await realpath(path)).replace(/\\/g, '/');
+
+/**
+ * Files come from disk. Folders are listed without following symbolic
+ * links; a file read through a link (a linked config file, a watched path
+ * under a linked folder) is read only when the link leads inside a
+ * workspace folder, so nothing in a course reaches files elsewhere.
+ */
 class NodeHost implements LessonlintHost {
-  readonly paths = new FileSystemPaths();
+  readonly paths = new FolderPaths();
+  private readonly folderRealPaths = new Map<string, Promise<string | undefined>>();
+  private readonly refused = new Set<string>();
 
   async readFile(path: string): Promise<string | undefined> {
     try {
-      return await readFile(path, 'utf8');
+      const real = await realPathOf(path);
+      if (real !== path && !(await this.insideFolders(real))) {
+        if (!this.refused.has(path)) {
+          this.refused.add(path);
+          process.stderr.write(`lessonlint: not reading ${path}: it is a symbolic link to ${real}, outside the workspace folders\n`);
+        }
+        return undefined;
+      }
+      return await readFile(real, 'utf8');
     } catch {
       return undefined;
     }
+  }
+
+  private async insideFolders(real: string): Promise<boolean> {
+    for (const folder of this.paths.folders) {
+      let folderReal = this.folderRealPaths.get(folder);
+      if (!folderReal) {
+        folderReal = realPathOf(folder).catch(() => undefined);
+        this.folderRealPaths.set(folder, folderReal);
+      }
+      const resolved = await folderReal;
+      if (resolved !== undefined && isInside(real, resolved)) return true;
+    }
+    return false;
   }
 
   async listFiles(folderPath: string): Promise<string[]> {
@@ -42,6 +99,7 @@ class NodeHost implements LessonlintHost {
       }
       for (const entry of entries) {
         const path = `${dir.endsWith('/') ? dir : `${dir}/`}${entry.name}`;
+        // Dirents of symbolic links are neither directories nor files: links are never followed here.
         if (entry.isDirectory()) {
           // Hidden folders (.git, .vscode…) and build output hold no lessons.
           if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
@@ -82,21 +140,91 @@ class NodeHost implements LessonlintHost {
       if (timer) clearTimeout(timer);
     };
   }
+
+  createLinter(budgetMs: number, log: (message: string) => void): LessonLinter {
+    // The worker is this bundle; the heap limit stops a runaway lint before it takes the server's memory with it.
+    return new WorkerLinter({ script: __filename, budgetMs, log, resourceLimits: { maxOldGenerationSizeMb: LINT_HEAP_MB } });
+  }
+}
+
+/**
+ * Old-generation heap of the lint thread. Measured: a 2 MB lesson (the
+ * largest the complexity guard admits) lints within 150 MB, not within 100.
+ */
+const LINT_HEAP_MB = 512;
+
+/** One line for stderr: the error and where it was thrown. */
+function oneLine(error: unknown): string {
+  if (!(error instanceof Error)) return String(error).replace(/\s+/g, ' ');
+  const frame = error.stack?.split('\n').find((line) => line.trimStart().startsWith('at '))?.trim();
+  return `${error.name}: ${error.message}${frame ? ` (${frame})` : ''}`.replace(/\s+/g, ' ');
+}
+
+/** Exits on an error nothing caught: the server's state is unknown from there on, and a restart is cheap. */
+function exitOnFatalErrors(): void {
+  let exiting = false;
+  const fatal = (error: unknown) => {
+    if (exiting) return;
+    exiting = true;
+    try {
+      process.stderr.write(`${SERVER_NAME}: fatal error, exiting: ${oneLine(error)}\n`);
+    } finally {
+      process.exit(1);
+    }
+  };
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
+}
+
+/**
+ * The stdio connection, read with the resilient reader (message-reader.ts):
+ * malformed messages are answered or skipped, never the end of the session.
+ */
+function stdioConnection(): Connection {
+  let connection: Connection | undefined;
+  const writer = new StreamMessageWriter(process.stdout);
+  const reader = new ResilientMessageReader(process.stdin, (problem: ProtocolProblem) => {
+    if (problem.code === undefined) {
+      connection?.console.warn(`lessonlint: ${problem.message}`);
+      return;
+    }
+    const response: ResponseMessage = { jsonrpc: '2.0', id: problem.id ?? null, error: { code: problem.code, message: problem.message } };
+    // A write fails only when the client is gone; the end of stdin then ends the server.
+    writer.write(response).catch(() => undefined);
+  });
+  // Whatever writes to stdout besides the writer would corrupt the protocol: console output goes to stderr.
+  for (const method of ['log', 'info', 'debug', 'warn', 'error', 'trace'] as const) console[method] = console.error;
+  connection = createConnection(ProposedFeatures.all, reader, writer);
+  return connection;
+}
+
+/** The client closed stdin: exit, with 0 only after an orderly shutdown (as vscode-languageserver does for its own streams). */
+function exitWhenInputEnds(server: RunningServer): void {
+  const exit = () => {
+    const orderly = server.shutdownRequested();
+    if (!orderly) process.stderr.write(`${SERVER_NAME}: the client closed the connection without a shutdown request; exiting\n`);
+    process.exit(orderly ? 0 : 1);
+  };
+  // 'end' when the pipe closes, 'close' also when it breaks.
+  process.stdin.once('end', exit);
+  process.stdin.once('close', exit);
 }
 
 const TRANSPORTS = ['--stdio', '--node-ipc'];
 const args = process.argv.slice(2);
 
-if (args.includes('--help') || args.includes('-h')) {
+if (!isMainThread) {
+  if (isLintWorkerData(workerData)) serveLintJobs(parentPort!);
+} else if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(
     `Usage: ${SERVER_NAME} [--stdio | --node-ipc | --socket=<port> | --pipe=<name>]\n\n` +
       'The Lessonlint language server. Speaks the Language Server Protocol; with no\n' +
       'transport option it talks over stdin/stdout. See docs/language-server.md.\n',
   );
 } else {
-  const explicitTransport = args.some((a) => TRANSPORTS.includes(a) || a.startsWith('--socket=') || a.startsWith('--pipe='));
-  const connection = explicitTransport
-    ? createConnection(ProposedFeatures.all)
-    : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
-  startServer(connection, new NodeHost());
+  exitOnFatalErrors();
+  // With no transport option the server talks over stdin/stdout too.
+  const stdio = args.includes('--stdio') || !args.some((a) => TRANSPORTS.includes(a) || a.startsWith('--socket') || a.startsWith('--pipe'));
+  const server = startServer(stdio ? stdioConnection() : createConnection(ProposedFeatures.all), new NodeHost());
+  if (stdio) exitWhenInputEnds(server);
 }

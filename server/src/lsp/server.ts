@@ -7,7 +7,9 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   FileChangeType,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   WatchKind,
@@ -38,6 +40,7 @@ import { cancelledError, DiagnosticsController } from './diagnostics';
 import { foldingRanges } from './folding';
 import type { HostFileChange, LessonlintHost } from './host';
 import { hover } from './hover';
+import { InThreadLinter, type LessonLinter } from './linter';
 import { isMarkdownPath } from './paths';
 import { previewModel } from './preview-model';
 import { EditScheduler } from './scheduler';
@@ -48,7 +51,12 @@ import { workspaceSymbols } from './workspace-symbols';
 
 export const SERVER_NAME = 'lessonlint-language-server';
 
-export function startServer(connection: Connection, host: LessonlintHost): void {
+export interface RunningServer {
+  /** Whether the client sent `shutdown` (an exit after it is orderly). */
+  shutdownRequested(): boolean;
+}
+
+export function startServer(connection: Connection, host: LessonlintHost): RunningServer {
   const documents = new TextDocuments(TextDocument);
   const log = (message: string) => connection.console.error(message);
   /** Runs background work triggered by a notification; a failure is logged, never fatal. */
@@ -57,6 +65,9 @@ export function startServer(connection: Connection, host: LessonlintHost): void 
   };
 
   let capabilities: ClientCapabilities = {};
+  let initialized = false;
+  let shutdownRequested = false;
+  let linter: LessonLinter | undefined;
   let workspace: LessonlintWorkspace;
   let settings: SettingsStore;
   let scheduler: EditScheduler;
@@ -72,10 +83,12 @@ export function startServer(connection: Connection, host: LessonlintHost): void 
   const showConfigProblems = () => diagnostics.showConfigProblems(workspace.configs.problems, canPublish());
 
   connection.onInitialize((params): InitializeResult => {
+    if (initialized) throw new ResponseError(ErrorCodes.InvalidRequest, 'the server is already initialized');
     capabilities = params.capabilities ?? {};
     const tuning = parseTuning(params.initializationOptions);
     const configs = new ConfigStore(host, log);
-    workspace = new LessonlintWorkspace(host, documents, configs, tuning, log);
+    linter = host.createLinter?.(tuning.lintBudgetMs, log) ?? new InThreadLinter();
+    workspace = new LessonlintWorkspace(host, documents, configs, tuning, linter, log);
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     for (const folder of folders) workspace.addFolder(folder.uri);
     const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
@@ -90,6 +103,7 @@ export function startServer(connection: Connection, host: LessonlintHost): void 
       pull,
       refresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
     });
+    initialized = true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -144,11 +158,17 @@ export function startServer(connection: Connection, host: LessonlintHost): void 
     );
   });
 
-  connection.onShutdown(() => stopWatching?.());
+  connection.onShutdown(() => {
+    shutdownRequested = true;
+    stopWatching?.();
+    linter?.dispose();
+  });
 
   // ── Documents ─────────────────────────────────────────────────────────────
+  // Notifications that come before `initialize` are dropped, as LSP says.
 
   documents.onDidOpen((event) => {
+    if (!initialized) return;
     const { uri, version } = event.document;
     scheduler.opened(uri, version);
     diagnostics.documentOpened(uri);
@@ -156,17 +176,20 @@ export function startServer(connection: Connection, host: LessonlintHost): void 
   });
 
   documents.onDidChangeContent((event) => {
+    if (!initialized) return;
     // Opening fires this too; the open itself was handled above.
     if (!scheduler.isDirty(event.document.uri, event.document.version)) return;
     scheduler.changed(event.document.uri);
   });
 
   documents.onDidSave((event) => {
+    if (!initialized) return;
     scheduler.saved(event.document.uri, event.document.version);
     background(diagnostics.documentSaved(event.document.uri));
   });
 
   documents.onDidClose((event) => {
+    if (!initialized) return;
     const uri = event.document.uri;
     scheduler.closed(uri);
     workspace.documentClosed(uri);
@@ -216,6 +239,7 @@ export function startServer(connection: Connection, host: LessonlintHost): void 
     [FileChangeType.Deleted]: 'deleted',
   };
   connection.onDidChangeWatchedFiles((params) => {
+    if (!initialized || !Array.isArray(params?.changes)) return;
     const changes = params.changes
       .map((c: FileEvent) => ({ path: host.paths.toPath(c.uri), kind: KINDS[c.type] ?? 'changed' }))
       .filter((c): c is HostFileChange => c.path !== undefined);
@@ -223,14 +247,21 @@ export function startServer(connection: Connection, host: LessonlintHost): void 
   });
 
   connection.onDidChangeConfiguration((params) => {
-    settings.changed(params.settings);
+    if (!initialized) return;
+    settings.changed(params?.settings);
     background(diagnostics.refreshAll());
   });
 
   // ── Diagnostics ───────────────────────────────────────────────────────────
 
-  connection.languages.diagnostics.on((params, token) => diagnostics.pullDocument(params, token));
-  connection.languages.diagnostics.onWorkspace((params, token) => diagnostics.pullWorkspace(params, token));
+  connection.languages.diagnostics.on((params, token) => {
+    checkDocument(params);
+    return diagnostics.pullDocument(params, token);
+  });
+  connection.languages.diagnostics.onWorkspace((params, token) => {
+    checkInitialized();
+    return diagnostics.pullWorkspace({ ...params, previousResultIds: Array.isArray(params?.previousResultIds) ? params.previousResultIds : [] }, token);
+  });
 
   // ── Language features ─────────────────────────────────────────────────────
 
@@ -244,24 +275,33 @@ export function startServer(connection: Connection, host: LessonlintHost): void 
   const lessonsWithId = (id: string) => workspace.index.lessonsWithId(id);
 
   connection.onCodeAction(async (params, token) => {
+    checkDocument(params);
+    if (!isRange(params.range) || !Array.isArray(params.context?.diagnostics) || !params.context.diagnostics.every((d) => isRange(d?.range))) {
+      throw invalidParams('a code action request needs a range and context.diagnostics with valid ranges');
+    }
     const uri = params.textDocument.uri;
     if (!(await settingsFor(uri)).enable) return [];
     const analysis = await analysisFor(uri, token);
     if (!analysis) return [];
     const path = analysis.path;
-    return codeActions(analysis, params.context, {
+    const actions = await codeActions(analysis, params.context, {
       courseFindings: path !== undefined ? workspace.index.findingsFor(path) : [],
       ...(path !== undefined ? { courseFindingsWith: (lesson) => workspace.index.findingsWith(path, lesson) } : {}),
       versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+      linter: linter!,
     });
+    if (token.isCancellationRequested) throw cancelledError();
+    return actions;
   });
 
   connection.onHover(async (params, token) => {
+    checkPosition(params);
     const analysis = await analysisFor(params.textDocument.uri, token);
     return analysis ? hover(analysis, params.position, { lessonsWithId }) : null;
   });
 
   connection.onCompletion(async (params, token) => {
+    checkPosition(params);
     const document = documents.get(params.textDocument.uri);
     if (!document || !mayComplete(document, params.position)) return null;
     const analysis = await analysisFor(params.textDocument.uri, token);
@@ -274,6 +314,7 @@ export function startServer(connection: Connection, host: LessonlintHost): void 
   });
 
   connection.onDocumentSymbol(async (params, token) => {
+    checkDocument(params);
     const analysis = await analysisFor(params.textDocument.uri, token);
     if (!analysis) return [];
     const symbols = documentSymbols(analysis);
@@ -281,17 +322,20 @@ export function startServer(connection: Connection, host: LessonlintHost): void 
   });
 
   connection.onFoldingRanges(async (params, token) => {
+    checkDocument(params);
     const analysis = await analysisFor(params.textDocument.uri, token);
     return analysis ? foldingRanges(analysis) : [];
   });
 
   connection.onCodeLens(async (params, token) => {
+    checkDocument(params);
     if (!(await settingsFor(params.textDocument.uri)).enable) return [];
     const analysis = await analysisFor(params.textDocument.uri, token);
     return analysis ? codeLenses(analysis) : [];
   });
 
   connection.onDefinition(async (params, token) => {
+    checkPosition(params);
     const analysis = await analysisFor(params.textDocument.uri, token);
     if (!analysis) return null;
     return definition(analysis, params.position, {
@@ -302,14 +346,17 @@ export function startServer(connection: Connection, host: LessonlintHost): void 
   });
 
   connection.onWorkspaceSymbol(async (params, token) => {
+    checkInitialized();
     await workspace.whenIndexed();
     if (token.isCancellationRequested) throw cancelledError();
-    return workspaceSymbols(params.query, workspace.index.lessons(), (path) => host.paths.toUri(path));
+    return workspaceSymbols(typeof params?.query === 'string' ? params.query : '', workspace.index.lessons(), (path) => host.paths.toUri(path));
   });
 
   // ── Lessonlint requests ───────────────────────────────────────────────────
 
   connection.onRequest(PREVIEW_MODEL_REQUEST, async (params: PreviewModelParams, token): Promise<PreviewModel | null> => {
+    checkInitialized();
+    if (typeof params?.uri !== 'string') throw invalidParams("'uri' must be a string");
     const path = host.paths.toPath(params.uri);
     const analysis = documents.get(params.uri) ? await workspace.analyzeDocument(params.uri) : path !== undefined ? await workspace.analyzePath(path) : undefined;
     if (token.isCancellationRequested) throw cancelledError();
@@ -320,9 +367,14 @@ export function startServer(connection: Connection, host: LessonlintHost): void 
   });
 
   // Sent without parameters (the handler then gets only the token) or with an empty object.
-  connection.onRequest(LINT_COURSE_REQUEST, (...args: unknown[]) => diagnostics.lintCourse(args[args.length - 1] as CancellationToken));
+  connection.onRequest(LINT_COURSE_REQUEST, (...args: unknown[]) => {
+    checkInitialized();
+    return diagnostics.lintCourse(args[args.length - 1] as CancellationToken);
+  });
 
   connection.onRequest(NEXT_LESSON_ID_REQUEST, async (params: NextLessonIdParams): Promise<NextLessonIdResult> => {
+    checkInitialized();
+    if (!Number.isInteger(params?.module) || !Number.isInteger(params?.unit)) throw invalidParams("'module' and 'unit' must be integers");
     await workspace.whenIndexed();
     const lessons = workspace.index.lessons().map((e) => e.lesson);
     let last = 0;
@@ -338,6 +390,44 @@ export function startServer(connection: Connection, host: LessonlintHost): void 
 
   documents.listen(connection);
   connection.listen();
+  return { shutdownRequested: () => shutdownRequested };
+
+  // ── Parameter checks ──────────────────────────────────────────────────────
+  // Malformed parameters get an LSP error instead of whatever a handler would throw on them.
+
+  function checkInitialized(): void {
+    if (!initialized) throw new ResponseError(ErrorCodes.ServerNotInitialized, 'the server is not initialized yet (send initialize first)');
+  }
+
+  function checkDocument(params: { textDocument?: { uri?: unknown } } | undefined): void {
+    checkInitialized();
+    if (typeof params?.textDocument?.uri !== 'string') throw invalidParams("'textDocument.uri' must be a string");
+  }
+
+  function checkPosition(params: { textDocument?: { uri?: unknown }; position?: unknown } | undefined): void {
+    checkDocument(params);
+    // A position past the end of a line or of the document is valid: it is clamped, as LSP says.
+    if (!isPosition(params?.position)) throw invalidParams("'position' must have a 'line' and a 'character' that are non-negative integers");
+  }
+}
+
+function invalidParams(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+/** An LSP uinteger: 0 to 2^31 - 1. */
+function isUinteger(value: unknown): boolean {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 2 ** 31 - 1;
+}
+
+function isPosition(value: unknown): boolean {
+  const position = value as { line?: unknown; character?: unknown } | null | undefined;
+  return typeof position === 'object' && position !== null && isUinteger(position.line) && isUinteger(position.character);
+}
+
+function isRange(value: unknown): boolean {
+  const range = value as { start?: unknown; end?: unknown } | null | undefined;
+  return typeof range === 'object' && range !== null && isPosition(range.start) && isPosition(range.end);
 }
 
 /**

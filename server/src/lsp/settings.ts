@@ -44,7 +44,7 @@ export function parseSettings(raw: unknown): LessonlintSettings {
 
 /**
  * Tuning that is not a user setting: tests and the benchmark pass these in
- * `initializationOptions` (`debounceMs`, `maxLessonLength`).
+ * `initializationOptions` (`debounceMs`, `maxLessonLength`, `lintBudgetMs`).
  */
 export interface ServerTuning {
   /** Quiet time after the last edit before a document is re-linted. */
@@ -55,11 +55,18 @@ export interface ServerTuning {
    * cannot stall the server.
    */
   maxLessonLength: number;
+  /**
+   * How long one lint may run before the Node server stops it and reports
+   * the lesson as not checked (the browser server lints in its own thread
+   * and cannot stop a lint).
+   */
+  lintBudgetMs: number;
 }
 
 export const DEFAULT_TUNING: Readonly<ServerTuning> = Object.freeze({
   debounceMs: 150,
   maxLessonLength: 2 * 1024 * 1024,
+  lintBudgetMs: 5000,
 });
 
 export function parseTuning(initializationOptions: unknown): ServerTuning {
@@ -68,6 +75,7 @@ export function parseTuning(initializationOptions: unknown): ServerTuning {
   const value = initializationOptions as Record<string, unknown>;
   if (typeof value.debounceMs === 'number' && value.debounceMs >= 0) tuning.debounceMs = value.debounceMs;
   if (typeof value.maxLessonLength === 'number' && value.maxLessonLength > 0) tuning.maxLessonLength = value.maxLessonLength;
+  if (typeof value.lintBudgetMs === 'number' && value.lintBudgetMs > 0) tuning.lintBudgetMs = value.lintBudgetMs;
   return tuning;
 }
 
@@ -83,7 +91,7 @@ export class SettingsStore {
 
   constructor(
     /** Asks the client for the `lessonlint` section of a scope; undefined when the client cannot be asked. */
-    private readonly fetch: ((scopeUri: string) => Promise<unknown>) | undefined,
+    private readonly askClient: ((scopeUri: string) => Promise<unknown>) | undefined,
     initial: unknown,
     private readonly log: (message: string) => void,
   ) {
@@ -91,11 +99,11 @@ export class SettingsStore {
   }
 
   settingsFor(scopeUri: string): Promise<LessonlintSettings> {
-    const fetch = this.fetch;
-    if (!fetch) return Promise.resolve(this.global);
+    const askClient = this.askClient;
+    if (!askClient) return Promise.resolve(this.global);
     let settings = this.cache.get(scopeUri);
     if (!settings) {
-      settings = fetch(scopeUri).then(
+      settings = askClient(scopeUri).then(
         (raw) => parseSettings(raw ?? undefined),
         (error: unknown) => {
           this.log(`lessonlint: reading settings for ${scopeUri} failed: ${String(error)}`);

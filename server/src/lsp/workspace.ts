@@ -12,6 +12,7 @@ import { analyze, type LessonAnalysis } from './analysis';
 import type { ConfigStore, LoadedConfig } from './config-store';
 import { CourseIndex } from './course-index';
 import { yieldToEventLoop, type LessonlintHost } from './host';
+import type { LessonLinter, NotChecked } from './linter';
 import { isInside, isMarkdownPath } from './paths';
 import type { ServerTuning } from './settings';
 
@@ -20,6 +21,7 @@ export interface LessonReport {
   /** Findings of the lesson rules (course findings come from the index). */
   messages: readonly LintMessage[];
   tooLarge?: { length: number; limit: number };
+  notChecked?: NotChecked;
 }
 
 export class LessonlintWorkspace {
@@ -31,12 +33,15 @@ export class LessonlintWorkspace {
   /** Lesson findings of lessons that are not open, by path. */
   private readonly closed = new Map<string, LessonReport>();
   private indexing: Promise<void> = Promise.resolve();
+  /** The lint under way for each open document, and the version it was asked for. */
+  private readonly linting = new Map<string, { version: number; promise: Promise<LessonAnalysis | undefined> }>();
 
   constructor(
     readonly host: LessonlintHost,
     readonly documents: TextDocuments<TextDocument>,
     readonly configs: ConfigStore,
     readonly tuning: ServerTuning,
+    readonly linter: LessonLinter,
     private readonly log: (message: string) => void,
   ) {}
 
@@ -77,11 +82,34 @@ export class LessonlintWorkspace {
     return analysis && document && analysis.version === document.version ? analysis : undefined;
   }
 
-  /** The analysis of an open document's current version, linting it when it changed. */
+  /**
+   * The analysis of an open document's current version, linting it when it
+   * changed. While the lint runs the document may change again: the result
+   * is then that of an older version (still what the request was about),
+   * and the lint of the newer one follows from the edit.
+   */
   async analyzeDocument(uri: string): Promise<LessonAnalysis | undefined> {
-    const cached = this.cachedAnalysis(uri);
-    if (cached) return cached;
-    if (!this.documents.get(uri)) return undefined;
+    for (;;) {
+      const cached = this.cachedAnalysis(uri);
+      if (cached) return cached;
+      const document = this.documents.get(uri);
+      if (!document) return undefined;
+      // Concurrent requests for the same version share one lint.
+      let running = this.linting.get(uri);
+      if (!running || running.version !== document.version) {
+        const promise = this.lintDocument(uri).finally(() => {
+          if (this.linting.get(uri)?.promise === promise) this.linting.delete(uri);
+        });
+        running = { version: document.version, promise };
+        this.linting.set(uri, running);
+      }
+      const analysis = await running.promise;
+      // Undefined: skipped for a newer version before it started (or the document closed); go round for that one.
+      if (analysis) return analysis;
+    }
+  }
+
+  private async lintDocument(uri: string): Promise<LessonAnalysis | undefined> {
     const path = this.host.paths.toPath(uri);
     const loaded = await this.configs.configFor(path, path === undefined ? undefined : this.folderOf(path));
     // The document may have changed (or closed) while the configuration loaded.
@@ -89,17 +117,26 @@ export class LessonlintWorkspace {
     if (!document) return undefined;
     const raced = this.cachedAnalysis(uri);
     if (raced) return raced;
-    const analysis = analyze({
-      uri,
-      ...(path !== undefined ? { path } : {}),
-      version: document.version,
-      text: document.getText(),
-      config: loaded.config,
-      maxLessonLength: this.tuning.maxLessonLength,
-      ignored: path !== undefined && isIgnored(path, loaded.config.ignores),
-    });
-    this.analyses.set(uri, analysis);
-    if (path !== undefined) {
+    const analysis = await analyze(
+      {
+        uri,
+        ...(path !== undefined ? { path } : {}),
+        version: document.version,
+        text: document.getText(),
+        config: loaded.config,
+        maxLessonLength: this.tuning.maxLessonLength,
+        ignored: path !== undefined && isIgnored(path, loaded.config.ignores),
+      },
+      this.linter,
+      () => this.documents.get(uri)?.version !== document.version,
+    );
+    if (!analysis) return undefined;
+    const current = this.documents.get(uri);
+    if (!current) return analysis;
+    const stored = this.analyses.get(uri);
+    if (!stored || (stored.version ?? 0) <= document.version) this.analyses.set(uri, analysis);
+    // Only the current version speaks for the course; the lint of a newer one follows its edit.
+    if (path !== undefined && current.version === document.version) {
       this.closed.delete(path);
       this.updateIndex(path, analysis, loaded);
     }
@@ -113,15 +150,18 @@ export class LessonlintWorkspace {
     const text = await this.host.readFile(path);
     if (text === undefined) return undefined;
     const loaded = await this.configs.configFor(path, this.folderOf(path));
-    return analyze({
-      uri,
-      path,
-      version: null,
-      text,
-      config: loaded.config,
-      maxLessonLength: this.tuning.maxLessonLength,
-      ignored: isIgnored(path, loaded.config.ignores),
-    });
+    return analyze(
+      {
+        uri,
+        path,
+        version: null,
+        text,
+        config: loaded.config,
+        maxLessonLength: this.tuning.maxLessonLength,
+        ignored: isIgnored(path, loaded.config.ignores),
+      },
+      this.linter,
+    );
   }
 
   /**
@@ -136,8 +176,10 @@ export class LessonlintWorkspace {
     const loaded = await this.configs.configFor(path, this.folderOf(path));
     if (isIgnored(path, loaded.config.ignores)) return this.forget(path);
     const uri = this.host.paths.toUri(path);
-    const analysis = analyze({ uri, path, version: null, text, config: loaded.config, maxLessonLength: this.tuning.maxLessonLength });
-    if (analysis.result?.lesson.isLesson || analysis.tooLarge) this.closed.set(path, reportOf(analysis));
+    const analysis = await analyze({ uri, path, version: null, text, config: loaded.config, maxLessonLength: this.tuning.maxLessonLength }, this.linter);
+    // Opened while it was linted: the editor's text has the last word.
+    if (!analysis || this.isOpen(path)) return;
+    if (analysis.result?.lesson.isLesson || analysis.tooLarge || analysis.notChecked) this.closed.set(path, reportOf(analysis));
     else this.closed.delete(path);
     this.updateIndex(path, analysis, loaded);
   }
@@ -206,6 +248,8 @@ export class LessonlintWorkspace {
   }
 
   private updateIndex(path: string, analysis: LessonAnalysis, loaded: LoadedConfig): void {
+    // A lesson whose lint did not finish keeps the header it had: nothing is known about the new text.
+    if (analysis.notChecked) return;
     const course = analysis.ignored ? undefined : analysis.result?.course;
     this.index.set(path, course ? { lesson: course, folder: this.folderOf(path), config: loaded.config, configKey: loaded.key } : undefined);
   }
@@ -215,5 +259,6 @@ export function reportOf(analysis: LessonAnalysis): LessonReport {
   return {
     messages: analysis.result && !analysis.ignored ? toMessages(analysis.result.findings, analysis.result.lines) : [],
     ...(analysis.tooLarge && !analysis.ignored ? { tooLarge: analysis.tooLarge } : {}),
+    ...(analysis.notChecked && !analysis.ignored ? { notChecked: analysis.notChecked } : {}),
   };
 }
