@@ -13,6 +13,7 @@ export { parseLesson, fileNameLessonId } from './model/parse';
 export { LineIndex, countWords } from './model/text';
 export { lintLesson, lintCourse, toMessages, rangeOf, type LessonLintResult } from './lint';
 export { applyEdits, fixText, nonOverlappingFixes } from './fix';
+export { checkComplexity, measureComplexity, DEFAULT_LIMITS, TOO_COMPLEX_RULE_ID, type ComplexityLimits, type ComplexityMeasures } from './guard';
 export { resolveConfig, DEFAULT_CONFIG } from './config/resolve';
 export { DEFAULT_TEMPLATE, sectionsFor } from './config/template';
 export { allRules, rulesById, knownRuleIds } from './rules';

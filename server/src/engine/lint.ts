@@ -3,6 +3,7 @@
  * over the lessons' headers. Pure: no file system, no editor.
  */
 import { summarizeLesson } from './course/summarize';
+import { refuseComplexLesson, type ComplexityLimits } from './guard';
 import type { CourseLesson } from './course/types';
 import type { ResolvedConfig } from './config/types';
 import { parseLesson } from './model/parse';
@@ -27,9 +28,14 @@ export interface LintLessonOptions {
   config: ResolvedConfig;
   /** Rules to run instead of the built-in set (tests use this). */
   rules?: readonly LessonRule[];
+  /** Overrides of the complexity guard's limits (guard.ts DEFAULT_LIMITS). */
+  limits?: Partial<ComplexityLimits>;
 }
 
 export function lintLesson(text: string, options: LintLessonOptions): LessonLintResult {
+  // Text the parser would take too long on gets one lesson-too-complex finding instead.
+  const refused = refuseComplexLesson(text, options.limits);
+  if (refused) return refused;
   const lesson = parseLesson(text, options.filePath);
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
@@ -54,8 +60,19 @@ export function lintLesson(text: string, options: LintLessonOptions): LessonLint
     });
   }
   findings.sort(compareFindings);
-  const course = options.filePath ? summarizeLesson(lesson, lines, options.filePath, suppressed) : undefined;
+  const course = options.filePath ? detached(summarizeLesson(lesson, lines, options.filePath, suppressed)) : undefined;
   return { lesson, lines, findings, ...(course ? { course } : {}) };
+}
+
+/**
+ * A copy that shares no string with the lesson text. The header and the
+ * messages outlive the lint (a course index, the CLI's results), and a string
+ * sliced from the text (a title, a tag in a message) keeps the whole text
+ * alive in V8: at 10,000 lessons, that is 300 MB of texts held for a few
+ * words each.
+ */
+function detached<T>(value: T): T {
+  return structuredClone(value);
 }
 
 function compareFindings(a: Finding, b: Finding): number {
@@ -94,13 +111,15 @@ export function lintCourse(
 
 /** Converts span-based findings to the line/column messages that the edges print. */
 export function toMessages(findings: readonly Finding[], lines: LineIndex): LintMessage[] {
-  return findings.map((f) => {
+  const messages = findings.map((f) => {
     const message: LintMessage = { ruleId: f.ruleId, severity: f.severity, message: f.message, ...rangeOf(lines, f.span) };
     if (f.fix) message.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => ({ ...rangeOf(lines, e.span), text: e.text })) };
     if (f.related) message.related = f.related;
     if (f.tags) message.tags = f.tags;
     return message;
   });
+  // Messages are kept after the lint (by the CLI until it prints, by the server for closed files).
+  return detached(messages);
 }
 
 export function rangeOf(lines: LineIndex, span: { start: number; end: number }) {

@@ -1,5 +1,5 @@
 import { lessonRule } from '../../rule';
-import { arxivIdOf, isArxivUrl, isValidArxivId, parseUrl, urlProblem, writtenUrl } from './urls';
+import { arxivIdOf, checkedUrl, isArxivUrl, isValidArxivId, writtenUrl } from './urls';
 
 const EXPECTED = "expected e.g. 'https://arxiv.org/abs/2401.05566' (YYMM.NNNNN, optionally with a version such as v2) or an old-style ID such as 'hep-th/9901001'";
 
@@ -14,7 +14,7 @@ export default lessonRule({
   },
   check({ lesson, report }) {
     for (const reference of (lesson.references ?? []).flatMap((item) => item.urls)) {
-      const url = !urlProblem(reference.url) ? parseUrl(reference.url) : undefined;
+      const { url } = checkedUrl(reference);
       if (!url || !isArxivUrl(url)) continue;
       const id = arxivIdOf(url);
       if (id !== undefined && isValidArxivId(id)) continue;

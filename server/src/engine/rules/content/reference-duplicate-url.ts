@@ -1,5 +1,5 @@
 import { lessonRule } from '../../rule';
-import { parseUrl, trimmedPath, urlProblem, writtenUrl } from './urls';
+import { checkedUrl, trimmedPath, writtenUrl } from './urls';
 
 /**
  * The same address twice, compared without regard to scheme (http/https),
@@ -22,7 +22,7 @@ export default lessonRule({
   check({ lesson, lines, report }) {
     const seen = new Map<string, number>();
     for (const reference of (lesson.references ?? []).flatMap((item) => item.urls)) {
-      const url = !urlProblem(reference.url) ? parseUrl(reference.url) : undefined;
+      const { url } = checkedUrl(reference);
       if (!url) continue;
       const key = sameAddressKey(url);
       const first = seen.get(key);

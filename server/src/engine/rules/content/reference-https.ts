@@ -1,5 +1,5 @@
 import { lessonRule } from '../../rule';
-import { parseUrl, urlProblem, writtenUrl } from './urls';
+import { checkedUrl, writtenUrl } from './urls';
 
 /**
  * §7: reference URLs use https. Only a scheme-less `www.` address gets a fix
@@ -16,7 +16,7 @@ export default lessonRule({
   },
   check({ lesson, report }) {
     for (const reference of (lesson.references ?? []).flatMap((item) => item.urls)) {
-      if (urlProblem(reference.url) || parseUrl(reference.url)?.protocol !== 'http:') continue;
+      if (checkedUrl(reference).url?.protocol !== 'http:') continue;
       const written = reference.written;
       const secure = 'https' + reference.url.slice(4);
       if (written && /^www\./i.test(written.value)) {

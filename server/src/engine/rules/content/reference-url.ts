@@ -1,6 +1,6 @@
 import { lessonRule } from '../../rule';
 import { isSchemelessUrl } from '../../model/views/references';
-import { urlProblem, writtenUrl } from './urls';
+import { checkedUrl, writtenUrl } from './urls';
 
 /**
  * §7: a reference URL is a well-formed web address. No network: only the
@@ -16,7 +16,7 @@ export default lessonRule({
   },
   check({ lesson, report }) {
     for (const reference of (lesson.references ?? []).flatMap((item) => item.urls)) {
-      const problem = urlProblem(reference.url);
+      const { problem } = checkedUrl(reference);
       if (!problem) continue;
       const written = writtenUrl(reference);
       const span = reference.written?.span ?? reference.span;

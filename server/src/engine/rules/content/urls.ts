@@ -8,21 +8,38 @@ export type UrlProblem =
   | { kind: 'malformed'; reason: string }
   | { kind: 'scheme'; scheme: string };
 
-/** What is wrong with a URL as a web address, if anything (http is not wrong here; see reference-https). */
-export function urlProblem(url: string): UrlProblem | undefined {
-  if (!SCHEME.test(url)) return { kind: 'no-scheme' };
-  if (/\s/.test(url)) return { kind: 'malformed', reason: 'it contains white space' };
+/**
+ * A reference URL as the rules see it: what is wrong with it as a web address
+ * (http is not wrong here; see reference-https), or the parsed URL when nothing is.
+ */
+export type CheckedUrl = { problem: UrlProblem; url?: undefined } | { problem?: undefined; url: URL };
+
+function readUrl(url: string): CheckedUrl {
+  if (!SCHEME.test(url)) return { problem: { kind: 'no-scheme' } };
+  if (/\s/.test(url)) return { problem: { kind: 'malformed', reason: 'it contains white space' } };
   const parsed = parseUrl(url);
-  if (!parsed) return { kind: 'malformed', reason: 'it does not parse as a URL' };
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { kind: 'scheme', scheme: parsed.protocol };
-  if (!/^\/\//.test(url.slice(parsed.protocol.length))) return { kind: 'malformed', reason: `'//' is missing after '${parsed.protocol}'` };
+  if (!parsed) return { problem: { kind: 'malformed', reason: 'it does not parse as a URL' } };
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { problem: { kind: 'scheme', scheme: parsed.protocol } };
+  if (!/^\/\//.test(url.slice(parsed.protocol.length))) return { problem: { kind: 'malformed', reason: `'//' is missing after '${parsed.protocol}'` } };
   if (!parsed.hostname.includes('.') && !parsed.hostname.startsWith('[')) {
-    return { kind: 'malformed', reason: `its host '${parsed.hostname}' is not a domain name` };
+    return { problem: { kind: 'malformed', reason: `its host '${parsed.hostname}' is not a domain name` } };
   }
-  return undefined;
+  return { url: parsed };
 }
 
-export function parseUrl(url: string): URL | undefined {
+/** Four rules read each reference URL: it is checked and parsed once per reference. */
+const checked = new WeakMap<UrlReference, CheckedUrl>();
+
+export function checkedUrl(reference: UrlReference): CheckedUrl {
+  let result = checked.get(reference);
+  if (!result) {
+    result = readUrl(reference.url);
+    checked.set(reference, result);
+  }
+  return result;
+}
+
+function parseUrl(url: string): URL | undefined {
   try {
     return new URL(url);
   } catch {

@@ -49,11 +49,22 @@ function identityOf(tag: AnalyzedTag): string {
   return `\u0000raw\u0000${tag.ref.raw.toLowerCase().replace(/\s+/g, ' ')}`;
 }
 
+/** The nine tag rules read the same analysis: it is made once per lesson (and template). */
+const cache = new WeakMap<Lesson, { template: Template; tags: readonly AnalyzedTag[] }>();
+
 /**
  * Every non-empty tag of the lesson, in source order, with its parse, its
  * catalog look-up and, for a repeat within the same field, the tag it repeats.
  */
-export function analyzeTags(lesson: Lesson, template: Template): AnalyzedTag[] {
+export function analyzeTags(lesson: Lesson, template: Template): readonly AnalyzedTag[] {
+  const cached = cache.get(lesson);
+  if (cached?.template === template) return cached.tags;
+  const tags = analyze(lesson, template);
+  cache.set(lesson, { template, tags });
+  return tags;
+}
+
+function analyze(lesson: Lesson, template: Template): AnalyzedTag[] {
   const options = { owaspLlmEdition: template.owaspLlmEdition };
   const fields = lesson.metadata.filter((f) => f.key === 'frameworks');
   const seen = new Map<string, AnalyzedTag>();

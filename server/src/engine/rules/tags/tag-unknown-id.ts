@@ -32,11 +32,12 @@ function atlasHint(id: string, edition: string): string {
 
 function messageFor(tag: RecognizedTag): string | undefined {
   const { framework, id, canonical } = tag.parse.tag;
+  // Most tags are known: the framework's name (a walk over the catalog) is only looked up for a message.
+  if (tag.lookup.status !== 'unknown-edition' && tag.lookup.status !== 'unknown') return undefined;
   const name = frameworkName(framework);
   if (tag.lookup.status === 'unknown-edition') {
     return `${canonical}: the ${name} has no ${tag.lookup.edition} edition (known editions: ${listOfEditions(framework)})`;
   }
-  if (tag.lookup.status !== 'unknown') return undefined;
   if (framework === 'mitre-atlas') {
     const upstream = catalogSources().find((s) => s.kind === 'upstream-delta')?.edition;
     const upstreamNote = upstream ? `, nor among the upstream additions known up to ${upstream}` : '';
