@@ -27,7 +27,6 @@ import {
   lintCourse,
   lintLesson,
   nonOverlappingFixes,
-  parseLesson,
   toMessages,
 } from '../../server/src/engine/index';
 import type { Finding, LessonLintResult, ResolvedConfig, TextEdit } from '../../server/src/engine/index';
@@ -565,33 +564,7 @@ export interface KnownIssue {
   matches(text: string, error: unknown): boolean;
 }
 
-export const KNOWN_ISSUES: readonly KnownIssue[] = [
-  {
-    id: 'double-bom',
-    description:
-      'server/src/engine/model/parse.ts: parseLesson slices one BOM off and micromark strips a second one itself, so a text starting with two BOMs gets every span one character early (wrong findings, fixes that corrupt the text)',
-    matches: (text) => text.startsWith('\uFEFF\uFEFF'),
-  },
-  {
-    id: 'section-missing-swallowed',
-    description:
-      "server/src/engine/rules/sections/section-missing.ts: its fix appends '## …' headings at the end of the text; when the text ends inside an unclosed HTML comment or code fence, the headings are swallowed by it, the finding stays, and every --fix pass appends them again",
-    matches: (text, error) =>
-      error instanceof PropertyViolation && (error.kind === 'no-convergence' || error.kind === 'second-fix') && endsInOpenBlock(text),
-  },
-  {
-    id: 'section-unknown-markup',
-    description:
-      "server/src/engine/rules/sections/section-unknown.ts: a heading is compared by its plain text, but the rename fix replaces its whole source, so inline HTML in it (a `<!-- lessonlint-… -->` comment, say) is deleted: '## # <!-- lessonlint-enable title-separator -->Key terms' becomes '## Key terms'",
-    matches: (text, error) => error instanceof PropertyViolation && error.kind === 'words' && /^##[ \t][^\r\n]*<[!/a-zA-Z]/m.test(text),
-  },
-];
-
-/** Whether the last block of the text is HTML or code that runs to the end (an unclosed `<!--` or fence). */
-function endsInOpenBlock(text: string): boolean {
-  const last = parseLesson(text).tree.children.at(-1);
-  return (last?.type === 'html' || last?.type === 'code') && (last.position?.end.offset ?? 0) >= text.trimEnd().length - 1;
-}
+export const KNOWN_ISSUES: readonly KnownIssue[] = [];
 
 export function knownIssueOf(text: string, error: unknown): KnownIssue | undefined {
   return KNOWN_ISSUES.find((issue) => issue.matches(text, error));

@@ -83,8 +83,10 @@ export function fileNameLessonId(filePath: string | undefined): string | undefin
 }
 
 export function parseLesson(text: string, filePath?: string): Lesson {
+  // micromark drops exactly one leading BOM itself and counts offsets without
+  // it; `bom` puts that one back (a second BOM stays content, as it should).
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const tree = processor.parse(bom ? text.slice(1) : text) as Root;
+  const tree = processor.parse(text) as Root;
   const spans = new NodeSpans(text, bom);
   const lesson: Lesson = { text, isLesson: false, tree, extraTitles: [], metadata: [], tags: [], sections: [], suppressions: [] };
 

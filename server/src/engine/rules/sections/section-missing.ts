@@ -1,3 +1,4 @@
+import type { Lesson } from '../../model/types';
 import type { Span, TextEdit } from '../../types';
 import { lessonRule, type LessonRuleContext } from '../../rule';
 import { analyzeSections, lineBreakOf, type SectionAnalysis, type TemplateSection } from './analysis';
@@ -24,10 +25,14 @@ export default lessonRule({
       report({
         message: `The lesson has none of the template's sections${forType}; expected ${titles.map((t) => `'${t}'`).join(', ')}, in that order`,
         span: lesson.title?.textSpan ?? { start: 0, end: 0 },
-        fix: {
-          title: 'Insert the section headings at the end',
-          edits: [{ span: endOf(lesson.text), text: leadingBreaks(lesson.text, eol) + titles.map((t) => `## ${t}${eol}`).join(eol) }],
-        },
+        ...(endsInOpenBlock(lesson)
+          ? {}
+          : {
+              fix: {
+                title: 'Insert the section headings at the end',
+                edits: [{ span: endOf(lesson.text), text: leadingBreaks(lesson.text, eol) + titles.map((t) => `## ${t}${eol}`).join(eol) }],
+              },
+            }),
       });
       return;
     }
@@ -42,7 +47,9 @@ export default lessonRule({
       report({
         message: `Section '${missing.title}' is missing${forType ? ` (template${forType})` : ''}; expected a '## ${missing.title}' heading ${where}`,
         span: (next ?? previous)!.heading.textSpan,
-        fix: { title: `Insert '## ${missing.title}' ${where}`, edits: [insertion(context, missing, next?.heading.span, eol)] },
+        ...(!next && endsInOpenBlock(lesson)
+          ? {}
+          : { fix: { title: `Insert '## ${missing.title}' ${where}`, edits: [insertion(context, missing, next?.heading.span, eol)] } }),
       });
     }
   },
@@ -70,6 +77,22 @@ function insertion({ lesson, lines }: LessonRuleContext, missing: TemplateSectio
     return { span: { start: at, end: at }, text: heading + eol };
   }
   return { span: endOf(lesson.text), text: leadingBreaks(lesson.text, eol) + heading };
+}
+
+/**
+ * Whether the lesson ends inside an unclosed HTML comment or code fence: a
+ * heading appended at the end would become part of it, so no fix is offered.
+ */
+function endsInOpenBlock(lesson: Lesson): boolean {
+  const last = lesson.tree.children.at(-1);
+  if (!last?.position || (last.type !== 'html' && last.type !== 'code')) return false;
+  const bom = lesson.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const source = lesson.text.slice(last.position.start.offset! + bom, last.position.end.offset! + bom).trimEnd();
+  if (last.type === 'html') return source.startsWith('<!--') && !source.endsWith('-->');
+  const fence = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(source);
+  if (!fence) return false;
+  const lines = source.split(/\r\n|\r|\n/);
+  return lines.length < 2 || !lines[lines.length - 1]!.trim().startsWith(fence[1]!);
 }
 
 function endOf(text: string): Span {

@@ -21,10 +21,15 @@ export default lessonRule({
       const written = section.heading.text;
       const heading = section.heading.textSpan;
       if (suggestion && sameWords) {
+        const key = keyPart(lesson.text, heading);
         report({
           message: `Section heading '${written}' is not spelled as in the template; expected '${suggestion.title}'`,
           span: heading,
-          fix: { title: `Rename the heading to '${suggestion.title}'`, edits: [{ span: keyPart(lesson.text, heading), text: suggestion.title }] },
+          // Renaming replaces the heading's source: only offered when that source is
+          // plain text, so inline markup or a comment in it is never deleted.
+          ...(MARKUP.test(lesson.text.slice(key.start, key.end))
+            ? {}
+            : { fix: { title: `Rename the heading to '${suggestion.title}'`, edits: [{ span: key, text: suggestion.title }] } }),
         });
       } else if (suggestion) {
         report({ message: `Unknown section '${written}'; did you mean '${suggestion.title}' (which is missing)?`, span: heading });
@@ -48,6 +53,9 @@ export default lessonRule({
 });
 
 /** The heading text up to a parenthesis or trailing punctuation: what the rename replaces. */
+/** Characters that start inline markup, an entity or an escape. */
+const MARKUP = /[<>`*_[\]\\&!]/;
+
 function keyPart(text: string, heading: { start: number; end: number }): { start: number; end: number } {
   const written = text.slice(heading.start, heading.end);
   const paren = written.indexOf('(');
