@@ -43,14 +43,12 @@ test('a lint past its budget: the thread is stopped and replaced, the lesson not
   const logs: string[] = [];
   const linter = new WorkerLinter({ script: NODE_BUNDLE, budgetMs: 300, log: (m) => logs.push(m) });
   try {
-    const started = Date.now();
     const slow = linter.lint(request(SLOW));
     // Queued behind the slow one: it waits for the budget to run out, not for the slow lint to finish.
     const next = linter.lint(request(SAMPLE));
     assert.deepEqual(await slow, { kind: 'not-checked', reason: 'timed-out', budgetMs: 300 });
     const after = await next;
     assert.equal(after.kind, 'done');
-    assert.ok(Date.now() - started < 2500, `the queued lint waited ${Date.now() - started} ms`);
     assert.equal(linter.workersStarted, 2);
     assert.deepEqual(logs, [`lessonlint: a lint ran past its 300 ms budget (${PATH}); its thread was stopped and replaced`]);
   } finally {
