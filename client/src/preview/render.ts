@@ -150,7 +150,11 @@ function reference(ref: PreviewModel['references'][number]): Element {
   const links = ref.urls.map((u) => safeWebUrl(u)).filter((u): u is string => u !== undefined);
   // The citation text usually holds its URL; show it once, as the link.
   let text = ref.text;
-  for (const url of ref.urls) text = text.split(url).join('').replace(/\s+[—–-]\s*$/, '').trim();
+  for (const url of ref.urls) {
+    // A trailing " —" left where the URL stood goes too (by hand: the regex for it backtracks).
+    const rest = text.split(url).join('').trimEnd();
+    text = (/[—–-]$/.test(rest) && /\s/.test(rest.at(-2) ?? '') ? rest.slice(0, -1) : rest).trim();
+  }
   return h('li', {}, text || undefined, links.length ? [' ', links.map((url, i) => [i ? ' · ' : '', h('a', { href: url }, url)])] : undefined);
 }
 

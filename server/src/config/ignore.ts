@@ -9,7 +9,10 @@ import { dirnameOf, normalizePath } from './paths';
 /** `pattern` (relative to `dir`) as an absolute glob; glob characters in `dir` are escaped. */
 export function absoluteIgnorePattern(dir: string, pattern: string): string {
   let base = normalizePath(dir);
-  let relative = pattern.replace(/^(?:\.?\/)+/, '').replace(/\/+$/, '');
+  let relative = pattern.replace(/^(?:\.?\/)+/, '');
+  let end = relative.length;
+  while (end > 0 && relative[end - 1] === '/') end--;
+  relative = relative.slice(0, end);
   while (relative.startsWith('../')) {
     base = dirnameOf(base);
     relative = relative.slice(3);

@@ -40,7 +40,7 @@ export function formatStylish(reports: readonly FileResult[], colour: boolean): 
     const rows = report.messages.map((m) => ({
       position: `${m.line}:${m.column}`,
       severity: m.severity,
-      message: m.message.replace(/\s*\n\s*/g, ' '),
+      message: m.message.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run)),
       ruleId: m.ruleId,
     }));
     for (const m of report.messages) {

@@ -81,11 +81,14 @@ export function isSpace(code: number): boolean {
  * trailing punctuation dropped ("Key terms:" equals "key terms").
  */
 export function normalizeTitle(title: string): string {
-  return title
+  const folded = title
     .toLowerCase()
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\s.:;,!?]+$/, '');
+    .trim();
+  // A loop, not /[\s.:;,!?]+$/: that regex backtracks quadratically on a long heading.
+  let end = folded.length;
+  while (end > 0 && ' .:;,!?'.includes(folded[end - 1]!)) end--;
+  return folded.slice(0, end);
 }
 
 /**

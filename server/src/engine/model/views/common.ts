@@ -19,10 +19,15 @@ export function firstLine(item: ListItemModel, source: string): Text {
 }
 
 export function stripEmphasis(value: string): string {
-  return value.replace(/^[*_`]+|[*_`]+$/g, '').trim();
+  // Loops, not /^[*_`]+|[*_`]+$/g, which backtracks quadratically.
+  let start = 0;
+  let end = value.length;
+  while (start < end && '*_`'.includes(value[start]!)) start++;
+  while (end > start && '*_`'.includes(value[end - 1]!)) end--;
+  return value.slice(start, end).trim();
 }
 
-const NUMBER_THEN = (unit: string) => new RegExp(`(~?)\\s*(\\d{1,6}(?:\\.\\d{1,3})?)\\s*${unit}`, 'i');
+const NUMBER_THEN = (unit: string) => new RegExp(`(?:(~)\\s*)?(\\d{1,6}(?:\\.\\d{1,3})?)\\s*${unit}`, 'i');
 export const WORDS_DECLARED = NUMBER_THEN('words?\\b');
 export const MINUTES_DECLARED = NUMBER_THEN('min');
 
