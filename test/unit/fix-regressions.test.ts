@@ -32,3 +32,23 @@ test('renaming a misspelt section heading is not offered when the heading holds 
   assert.equal(finding.fix, undefined);
   assert.ok(fix(text).includes('<!-- keep me -->'));
 });
+
+for (const [name, ending] of [
+  ['an indented unclosed comment', '   <!-- a note that never closes\n'],
+  ['an unclosed <script> block', '<script>\nnot closed\n'],
+  ['an unclosed <pre> block', '<pre>\nnot closed\n'],
+  ['an unclosed CDATA block', '<![CDATA[\nnot closed\n'],
+]) {
+  test(`no fix appends a missing section when the lesson ends inside ${name}`, () => {
+    const cut = SAMPLE.indexOf('## Production notes');
+    const text = SAMPLE.slice(0, cut) + ending;
+    assert.ok(lintRule('section-missing', text)[0], 'the missing section is still reported');
+    assert.equal(fix(text), text);
+  });
+}
+
+test('a closed HTML block at the end still gets the fix', () => {
+  const cut = SAMPLE.indexOf('## Production notes');
+  const text = SAMPLE.slice(0, cut) + '<!-- a closed note -->\n';
+  assert.ok(lintRule('section-missing', text)[0]?.fix);
+});

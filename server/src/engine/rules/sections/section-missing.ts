@@ -1,3 +1,4 @@
+import type { Nodes } from 'mdast';
 import type { Lesson } from '../../model/types';
 import type { Span, TextEdit } from '../../types';
 import { lessonRule, type LessonRuleContext } from '../../rule';
@@ -84,15 +85,33 @@ function insertion({ lesson, lines }: LessonRuleContext, missing: TemplateSectio
  * heading appended at the end would become part of it, so no fix is offered.
  */
 function endsInOpenBlock(lesson: Lesson): boolean {
-  const last = lesson.tree.children.at(-1);
+  // The innermost last block: an HTML block can end a list item or a quote.
+  let last: Nodes | undefined = lesson.tree.children.at(-1);
+  while (last && last.type !== 'html' && last.type !== 'code' && 'children' in last && last.children.length > 0) {
+    last = last.children.at(-1) as Nodes;
+  }
   if (!last?.position || (last.type !== 'html' && last.type !== 'code')) return false;
   const bom = lesson.text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = lesson.text.slice(last.position.start.offset! + bom, last.position.end.offset! + bom).trimEnd();
-  if (last.type === 'html') return source.startsWith('<!--') && !source.endsWith('-->');
+  if (last.type === 'html') return htmlBlockIsOpen(source.trimStart().toLowerCase());
   const fence = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(source);
   if (!fence) return false;
   const lines = source.split(/\r\n|\r|\n/);
   return lines.length < 2 || !lines[lines.length - 1]!.trim().startsWith(fence[1]!);
+}
+
+/**
+ * Whether an HTML block (CommonMark kinds 1–5) lacks its closing marker, so
+ * that it runs on to the end of the text.
+ */
+function htmlBlockIsOpen(html: string): boolean {
+  const raw = /^<(script|pre|style|textarea)(?=[\s>]|$)/.exec(html);
+  if (raw) return !html.includes(`</${raw[1]}>`);
+  if (html.startsWith('<!--')) return !html.includes('-->', 4);
+  if (html.startsWith('<?')) return !html.includes('?>', 2);
+  if (html.startsWith('<![cdata[')) return !html.includes(']]>');
+  if (html.startsWith('<!')) return !html.includes('>', 2);
+  return false;
 }
 
 function endOf(text: string): Span {
