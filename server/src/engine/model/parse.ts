@@ -1,13 +1,11 @@
 /**
- * Builds the lesson model. The text is parsed once with unified + remark-parse
- * (GFM and YAML front matter); everything after that reads the tree or short
- * slices of the source at spans the tree gave.
+ * Builds the lesson model. The text is parsed once into mdast (CommonMark, GFM
+ * and YAML front matter: the tree of remark-parse + remark-gfm +
+ * remark-frontmatter, see markdown.ts); everything after that reads the tree
+ * or short slices of the source at spans the tree gave.
  */
-import type { Heading as MdHeading, List, Root, RootContent, Yaml } from 'mdast';
-import { unified } from 'unified';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
+import type { Heading as MdHeading, List, RootContent, Yaml } from 'mdast';
+import { parseMarkdown } from './markdown';
 import { readFrontMatter, readInlineMetadata } from './metadata';
 import { NodeSpans, plainText } from './nodes';
 import { readSuppressions } from './suppressions';
@@ -24,8 +22,6 @@ import {
   readUpNext,
   readVideoScript,
 } from './views/index';
-
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
 /** Section titles (normalized) whose content the model reads into views. */
 export const KNOWN_SECTION_VIEWS = {
@@ -86,7 +82,7 @@ export function parseLesson(text: string, filePath?: string): Lesson {
   // micromark drops exactly one leading BOM itself and counts offsets without
   // it; `bom` puts that one back (a second BOM stays content, as it should).
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const tree = processor.parse(text) as Root;
+  const tree = parseMarkdown(text);
   const spans = new NodeSpans(text, bom);
   const lesson: Lesson = { text, isLesson: false, tree, extraTitles: [], metadata: [], tags: [], sections: [], suppressions: [] };
 
