@@ -300,6 +300,15 @@ describe('extends', () => {
     assert.equal(error.message, '/c/b.json:1:14: extends makes a cycle: a.json → b.json → a.json');
   });
 
+  test('a config file over 256 KB is refused before it is parsed, also when it is extended', async () => {
+    const huge = `{ "ignores": [${'"x", '.repeat(60_000)}"y"] }`;
+    const host = memoryHost({ '/c/.lessonlint.json': huge, '/d/.lessonlint.json': '{ "extends": "./base.json" }', '/d/base.json': huge });
+    for (const path of ['/c/.lessonlint.json', '/d/.lessonlint.json']) {
+      const error = await configErrorAsync(() => loadConfigChain(path, host));
+      assert.match(error.message, /\.json: the config file is too large to read \(293 KB; a config file may have at most 256 KB\)$/);
+    }
+  });
+
   test('extends never reaches into node_modules and names only config files', async () => {
     const host = memoryHost({
       '/c/.lessonlint.json': '{ "extends": "./node_modules/acme/lessonlint.json" }',

@@ -62,6 +62,14 @@ interface LoadedFile {
 }
 
 /**
+ * Longest config file that is parsed, in UTF-16 code units (about bytes).
+ * Real ones are a few KB; a huge one (hostile or generated) would cost
+ * seconds of parsing, validating and glob compiling before any lesson is
+ * checked, in the CLI and on the language server's thread alike.
+ */
+export const MAX_CONFIG_LENGTH = 256 * 1024;
+
+/**
  * Reads a config file and the files it `extends`, base first (`chain[0]` is
  * the file nothing extends; the last one is `configPath`), and `files` their
  * paths in the same order. Each file's `ignores` are rewritten as absolute
@@ -78,6 +86,9 @@ export async function loadConfigChain(configPath: string, host: FileHost): Promi
       throw extendsError(referrer, `cannot read '${String(referrer.config.extends)}' named in extends (looked for ${path})`);
     }
     if (!CONFIG_EXTENSION.test(path)) throw new ConfigError(path, 'a config file must end in .jsonc, .json, .yaml or .yml');
+    if (text.length > MAX_CONFIG_LENGTH) {
+      throw new ConfigError(path, `the config file is too large to read (${Math.ceil(text.length / 1024)} KB; a config file may have at most ${MAX_CONFIG_LENGTH / 1024} KB)`);
+    }
     const doc = parseConfigDocument(text, path);
     const config = validateConfig(doc);
     const dir = dirnameOf(path);
