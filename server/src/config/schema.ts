@@ -7,6 +7,7 @@
 import type { Rule } from '../engine/rule';
 import { allRules } from '../engine/rules';
 import { DEFAULT_TEMPLATE, type OwaspLlmEdition, type Template } from '../engine/config/template';
+import { DEFAULT_LIMITS, type ComplexityLimits } from '../engine/guard';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -22,6 +23,16 @@ const stringList = (description: string, extra: JsonSchema = {}): JsonSchema => 
   uniqueItems: true,
   ...extra,
 });
+
+/** Every limit of the guard (a Record, so a new limit fails to compile until described). */
+const LIMIT_DESCRIPTIONS: Record<keyof ComplexityLimits, string> = {
+  maxBytes: 'Largest lesson, in UTF-8 bytes.',
+  maxLines: 'Most lines in a lesson.',
+  maxNesting: 'Deepest nesting of lists and block quotes.',
+  maxNestedLines: 'Most lines inside lists and block quotes, each counted once per level it sits in.',
+  maxLazyLines: 'Longest run of lines that continue a list item or block quote paragraph without its indentation or ">".',
+  maxInlineMarkers: 'Most emphasis, strikethrough and link-bracket characters (* _ ~ [ ]) in one paragraph.',
+};
 
 const countRange = (what: string): JsonSchema => ({
   min: { type: 'integer', minimum: 0, description: `Fewest ${what} a lesson may have.` },
@@ -133,6 +144,17 @@ export function buildConfigSchema(rules: readonly Rule[] = allRules, template: T
         type: 'array',
         description: "Globs of files never linted, relative to this file's folder ('drafts/**', '**/notes.md'). A folder's pattern ignores everything in it.",
         items: { type: 'string', pattern: '^[^!]' },
+      },
+      limits: {
+        type: 'object',
+        description: 'Limits past which a lesson is reported as lesson-too-complex instead of parsed (the parser slows down steeply on such input).',
+        properties: Object.fromEntries(
+          Object.entries(LIMIT_DESCRIPTIONS).map(([key, description]) => [
+            key,
+            { type: 'integer', minimum: 1, description: `${description} Default: ${DEFAULT_LIMITS[key as keyof ComplexityLimits]}.` },
+          ]),
+        ),
+        additionalProperties: false,
       },
     },
   };

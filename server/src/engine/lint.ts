@@ -28,13 +28,13 @@ export interface LintLessonOptions {
   config: ResolvedConfig;
   /** Rules to run instead of the built-in set (tests use this). */
   rules?: readonly LessonRule[];
-  /** Overrides of the complexity guard's limits (guard.ts DEFAULT_LIMITS). */
+  /** Overrides of the complexity guard's limits, over the config's `limits`. */
   limits?: Partial<ComplexityLimits>;
 }
 
 export function lintLesson(text: string, options: LintLessonOptions): LessonLintResult {
   // Text the parser would take too long on gets one lesson-too-complex finding instead.
-  const refused = refuseComplexLesson(text, options.limits);
+  const refused = refuseComplexLesson(text, { ...options.config.limits, ...options.limits });
   if (refused) return refused;
   const lesson = parseLesson(text, options.filePath);
   const lines = new LineIndex(text);

@@ -2,6 +2,7 @@
  * Merging configuration data onto the defaults. Validation against the JSON
  * Schema happens before this (see validate.ts); this step trusts its input.
  */
+import { DEFAULT_LIMITS, type ComplexityLimits } from '../guard';
 import { allRules } from '../rules';
 import type { ConfigFile, ResolvedConfig, ResolvedRule, RuleSetting } from './types';
 import { DEFAULT_TEMPLATE, type Template } from './template';
@@ -30,6 +31,7 @@ export function resolveConfig(chain: readonly ConfigFile[] = []): ResolvedConfig
   const rules = new Map<string, ResolvedRule>();
   for (const rule of allRules) rules.set(rule.meta.id, { severity: rule.meta.defaultSeverity, options: {} });
   const ignores: string[] = [];
+  let limits: ComplexityLimits = { ...DEFAULT_LIMITS };
   for (const file of chain) {
     template = merge(template, file.template);
     for (const [id, setting] of Object.entries(file.rules ?? {})) {
@@ -42,8 +44,9 @@ export function resolveConfig(chain: readonly ConfigFile[] = []): ResolvedConfig
       rules.set(id, { severity, options: options ?? previous?.options ?? {} });
     }
     ignores.push(...(file.ignores ?? []));
+    limits = { ...limits, ...file.limits };
   }
-  return { template, rules, ignores };
+  return { template, rules, ignores, limits };
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = resolveConfig();

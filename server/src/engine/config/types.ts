@@ -3,6 +3,7 @@
  * public interface: fields are only ever added. Configuration is data, never code.
  */
 import type { Severity, SeveritySetting } from '../types';
+import type { ComplexityLimits } from '../guard';
 import type { Template } from './template';
 
 export type RuleOptions = Record<string, unknown>;
@@ -20,6 +21,8 @@ export interface ConfigFile {
   template?: DeepPartial<Template>;
   /** Globs (relative to the config file's folder) of files never linted. */
   ignores?: string[];
+  /** Raised (or lowered) limits of the complexity guard, for lessons it refuses to parse. */
+  limits?: Partial<ComplexityLimits>;
 }
 
 export interface ResolvedRule {
@@ -33,4 +36,6 @@ export interface ResolvedConfig {
   /** Enabled rules only; a rule set to `off` is absent. */
   rules: Map<string, ResolvedRule>;
   ignores: string[];
+  /** The complexity guard's limits (guard.ts DEFAULT_LIMITS with the config's `limits` over them). */
+  limits: ComplexityLimits;
 }
