@@ -1,6 +1,9 @@
 /** §4 section rules: what an author sees for missing, misplaced, doubled, empty, unknown and stray sections. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { DEFAULT_TEMPLATE } from '../../server/src/engine/config/template';
+import { KNOWN_SECTION_VIEWS, parseLesson } from '../../server/src/engine/model/parse';
+import { skeletonOf } from '../../server/src/lsp/section-skeleton';
 import { SAMPLE, fix, lint, lintRule, sampleWith } from '../helpers/lint';
 
 const SECTION_RULES = ['section-missing', 'section-order', 'section-duplicate', 'section-empty', 'section-unknown', 'section-preamble'];
@@ -228,4 +231,36 @@ test('a byte order mark does not shift the preamble span', () => {
   const text = '\ufeff' + sampleWith('AML.T0049\n\n## Learning', 'AML.T0049\n\nStray.\n\n## Learning');
   const [finding] = lintRule('section-preamble', text);
   assert.deepEqual([finding!.line, finding!.column, finding!.endColumn], [7, 1, 7]);
+});
+
+describe('skeleton-placeholder', () => {
+  const quiz = '## Quiz items';
+  const quizEnd = SAMPLE.indexOf('## Video script');
+
+  test("every '…' a section skeleton inserts is flagged where it stands, and nothing else", () => {
+    const lesson = parseLesson(SAMPLE);
+    for (const key of [...Object.values(KNOWN_SECTION_VIEWS), 'real-world example']) {
+      const skeleton = skeletonOf(key, lesson, DEFAULT_TEMPLATE).join('\n');
+      const text = `${SAMPLE.slice(0, quizEnd)}${skeleton}\n\n${SAMPLE.slice(quizEnd)}`;
+      const flagged = lintRule('skeleton-placeholder', text).map((m) => text.split('\n')[m.line - 1]!.slice(m.column - 1, m.endColumn - 1));
+      assert.deepEqual(flagged, [...skeleton].filter((c) => c === '…'), `${key}: ${skeleton}`);
+    }
+  });
+
+  test('the message says what is left to do, at the placeholder itself', () => {
+    const text = sampleWith(`${quiz}\n\n1. Q:`, `${quiz}\n\n1. Q: …?\n   A: …\n2. Q:`);
+    const findings = lintRule('skeleton-placeholder', text);
+    assert.deepEqual(
+      findings.map((f) => [f.line, f.column, f.message]),
+      [
+        [71, 7, "Placeholder '…' left to fill in; expected the lesson's own words here"],
+        [72, 7, "Placeholder '…' left to fill in; expected the lesson's own words here"],
+      ],
+    );
+  });
+
+  test('an ellipsis in prose, a quoted elision or code is not a placeholder', () => {
+    const text = sampleWith('## Core content\n\n', '## Core content\n\nIt waits… then acts ("New policy: …"), as […] says; `a …` and\n\n    Q: …?\n\n');
+    assert.deepEqual(lintRule('skeleton-placeholder', text), []);
+  });
 });

@@ -3,9 +3,10 @@
  * inserts the heading alone, at its template position) with a skeleton of
  * the section under the heading, for the author to fill in.
  *
- * What is left to write is marked `…`. The skeletons lint clean on purpose:
- * inserting one replaces the section-missing finding with nothing, not with
- * a cascade of list and format findings about text not written yet. What
+ * What is left to write is marked `…`, and each `…` gets one
+ * skeleton-placeholder warning; otherwise the skeletons lint clean on purpose:
+ * inserting one replaces the section-missing finding with the places left to
+ * write, not with a cascade of list and format findings about them. What
  * the lesson already says is used rather than guessed: the video script gets
  * one slide per outline item, the outline one item per slide, the recording
  * line the script's minutes and the lesson's Duration (left as `…` when the

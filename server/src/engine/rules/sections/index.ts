@@ -5,5 +5,6 @@ import sectionMissing from './section-missing';
 import sectionOrder from './section-order';
 import sectionPreamble from './section-preamble';
 import sectionUnknown from './section-unknown';
+import skeletonPlaceholder from './skeleton-placeholder';
 
-export const sectionsRules: Rule[] = [sectionMissing, sectionOrder, sectionDuplicate, sectionEmpty, sectionUnknown, sectionPreamble];
+export const sectionsRules: Rule[] = [sectionMissing, sectionOrder, sectionDuplicate, sectionEmpty, sectionUnknown, sectionPreamble, skeletonPlaceholder];
