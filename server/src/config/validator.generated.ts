@@ -38,7 +38,7 @@ var require_ucs2length = __commonJS({
 // <stdin>
 var validate = validate21;
 var stdin_default = validate21;
-var schema6 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Lessonlint configuration", "description": "A .lessonlint.jsonc / .lessonlint.json / .lessonlint.yaml file. See docs/configuration.md.", "type": "object", "additionalProperties": false, "definitions": { "severity": { "enum": ["off", "info", "warning", "error"], "description": "'off' disables the rule." }, "settingWithoutOptions": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/severity" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "properties": {}, "additionalProperties": false }] } } }, "properties": { "$schema": { "type": "string", "description": "The schema this file is written against (for editors)." }, "extends": { "type": "string", "pattern": "^\\.\\.?/", "description": "Relative path ('./' or '../') of another config file whose settings this file starts from." }, "rules": { "type": "object", "description": "Per-rule severity ('off', 'info', 'warning', 'error') or [severity, options].", "properties": { "course-duplicate-id": { "description": "No two lessons of the course have the same lesson ID. Default: error. Docs: docs/rules/course-duplicate-id.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "course-module-title": { "description": "All lessons of the same module give the same module title in their Module field. Default: warning. Docs: docs/rules/course-module-title.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "front-matter-invalid": { "description": "YAML front matter parses and is a mapping of fields (id, title, type, duration, status, module, frameworks). Default: error. Docs: docs/rules/front-matter-invalid.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "key-term-duplicate": { "description": "Each key term is given once (compared without regard to case). Default: warning. Docs: docs/rules/key-term-duplicate.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "key-term-format": { "description": "Each key term item is 'Term \u2014 definition': a term, a separator and a definition. Default: error. Docs: docs/rules/key-term-format.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "key-term-separator": { "description": "A key term is separated from its definition by ' \u2014 ' (space, em dash, space), not a hyphen, en dash or colon. Default: warning. Docs: docs/rules/key-term-separator.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "key-terms-list": { "description": "The Key terms section holds a bulleted list of 'Term \u2014 definition' items. Default: error. Docs: docs/rules/key-terms-list.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-duplicate-field": { "description": "Each metadata field is given once in the metadata paragraph and once at most in the front matter. Default: error. Docs: docs/rules/metadata-duplicate-field.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-duration": { "description": "The Duration field is '~N min' or 'N min' with N a positive number (decimals allowed). Default: error. Docs: docs/rules/metadata-duration.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-mismatch": { "description": "The front matter, the H1 and the metadata paragraph agree on every value they both give (ID, title, Type, Duration\u2026). Default: error. Docs: docs/rules/metadata-mismatch.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-missing-field": { "description": "The metadata (paragraph after the H1, or front matter) gives Type, Duration, Status, Module and Framework tags. Default: error. Docs: docs/rules/metadata-missing-field.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-module": { "description": "The Module field is 'Module N \u2014 Title', with N the first number of the lesson ID and a title. Default: error. Docs: docs/rules/metadata-module.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-module-separator": { "description": 'The Module field separates the module number from its title with " \u2014 " (an em dash with a space on each side). Default: warning. Docs: docs/rules/metadata-module-separator.md', "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-status": { "description": "The Status field is one of the template's statuses (template.statuses). Default: error. Docs: docs/rules/metadata-status.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-type": { "description": "The Type field is one of the template's lesson types (template.lessonTypes). Default: error. Docs: docs/rules/metadata-type.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-unknown-field": { "description": "Every metadata label is one the template knows (Type, Duration, Status, Module, Framework tags; id and title in front matter). Default: warning. Docs: docs/rules/metadata-unknown-field.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/severity" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "properties": { "allowedFields": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": 'Further labels or front matter keys to accept (e.g. "layout" for a static site generator); case is ignored.' } }, "additionalProperties": false }] } }, "narration-before-first-slide": { "description": "The video script starts with a slide marker: no narration comes before `[SLIDE 1 \u2014 Title]`. Default: error. Docs: docs/rules/narration-before-first-slide.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "objective-action-verb": { "description": "A learning objective starts with an action verb from template.objectives.actionVerbs (Describe, Explain, \u2026). Default: info. Docs: docs/rules/objective-action-verb.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "objective-vague-verb": { "description": "A learning objective does not start with a vague verb from template.objectives.vagueVerbs (Understand, Know, \u2026). Default: warning. Docs: docs/rules/objective-vague-verb.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "objectives-count": { "description": "The number of learning objectives is within template.objectives.min..max (1 to 5 by default). Default: error. Docs: docs/rules/objectives-count.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "objectives-list": { "description": "The Learning objectives section holds an ordered list (1., 2., \u2026) of non-empty objectives. Default: error. Docs: docs/rules/objectives-list.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "objectives-numbering": { "description": "The learning objectives are numbered 1..N without gaps or repeats. Default: warning. Docs: docs/rules/objectives-numbering.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "outline-numbering": { "description": "The slide outline is an ordered list numbered 1, 2, 3 \u2026 without gaps or repeats. Default: error. Docs: docs/rules/outline-numbering.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "outline-slide-count": { "description": "The slide outline has exactly one item per slide marker of the video script. Default: error. Docs: docs/rules/outline-slide-count.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "outline-title-match": { "description": "Each slide outline item's title shares a word with its slide's marker title (or the slide's first sentence). Default: info. Docs: docs/rules/outline-title-match.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "quiz-answer-missing": { "description": "Each quiz item holds an answer: 'A:' after the question, on the same line or a continuation line. Default: error. Docs: docs/rules/quiz-answer-missing.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "quiz-count": { "description": "The number of quiz items is within template.quiz.min..max (3 to 10 by default). Default: error. Docs: docs/rules/quiz-count.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "quiz-empty-part": { "description": "A quiz question or answer is not empty: text follows its 'Q:' or 'A:' label. Default: error. Docs: docs/rules/quiz-empty-part.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "quiz-list": { "description": "The Quiz items section holds an ordered list (1., 2., \u2026) of 'Q: \u2026 A: \u2026' items. Default: error. Docs: docs/rules/quiz-list.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "quiz-numbering": { "description": "The quiz items are numbered 1..N without gaps or repeats. Default: warning. Docs: docs/rules/quiz-numbering.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "quiz-question-missing": { "description": "Each quiz item holds a question: a line starting with 'Q:'. Default: error. Docs: docs/rules/quiz-question-missing.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "quiz-question-punctuation": { "description": "A quiz question ends with '?', or '.' for a prompt. Default: warning. Docs: docs/rules/quiz-question-punctuation.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "recording-line": { "description": "The production notes give `Recording: ~X min. Cap Y.` with X \u2264 Y \u2264 Duration and X equal to the script heading's minutes. Default: warning. Docs: docs/rules/recording-line.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "reference-arxiv-id": { "description": "An arxiv.org link in the References points to a paper by a valid arXiv identifier (2401.05566, 2401.05566v2, hep-th/9901001). Default: error. Docs: docs/rules/reference-arxiv-id.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "reference-duplicate-url": { "description": "The same URL is not given twice in the References. Default: warning. Docs: docs/rules/reference-duplicate-url.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "reference-https": { "description": "A URL in the References uses https, not http. Default: warning. Docs: docs/rules/reference-https.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "reference-url": { "description": "A URL in the References is a well-formed absolute web address (scheme, //, a domain name). Default: error. Docs: docs/rules/reference-url.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "references-list": { "description": "The References section holds a list, one citation or pointer per item. Default: error. Docs: docs/rules/references-list.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "script-duration": { "description": "The video script's estimated speaking time (words \xF7 130 per minute) is within \xB120% of the heading's `~M min`. Default: warning. Docs: docs/rules/script-duration.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "script-exceeds-lesson-duration": { "description": "The video script's estimated speaking time does not exceed the lesson's Duration. Default: error. Docs: docs/rules/script-exceeds-lesson-duration.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "script-word-count": { "description": "The video script's spoken word count is within the template's tolerance (\xB115%) of the heading's `~W words`. Default: warning. Docs: docs/rules/script-word-count.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "section-duplicate": { "description": "Each section of the template is given exactly once. Default: error. Docs: docs/rules/section-duplicate.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "section-empty": { "description": "A template section is not empty: it holds more than headings and comments. Default: error. Docs: docs/rules/section-empty.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "section-missing": { "description": "Every H2 section of the template for the lesson's type is present. Default: error. Docs: docs/rules/section-missing.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "section-order": { "description": "H2 sections come in the order of the template for the lesson's type. Default: error. Docs: docs/rules/section-order.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "section-preamble": { "description": "Nothing but the metadata stands between the H1 and the first H2 section. Default: warning. Docs: docs/rules/section-preamble.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "section-unknown": { "description": "Every H2 heading names a section of the template for the lesson's type. Default: warning. Docs: docs/rules/section-unknown.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "slide-marker-format": { "description": "Slide markers are written exactly `[SLIDE n \u2014 Title]` (upper-case SLIDE, em dash, closing bracket, nothing after it). Default: warning. Docs: docs/rules/slide-marker-format.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "slide-marker-incomplete": { "description": "Every slide marker has a slide number and a title: `[SLIDE n \u2014 Title]`. Default: error. Docs: docs/rules/slide-marker-incomplete.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "slide-numbering": { "description": "Slide markers are numbered 1, 2, 3 \u2026 in script order, without gaps or repeats. Default: error. Docs: docs/rules/slide-numbering.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "suppression-unknown-rule": { "description": "Suppression comments (`lessonlint-disable`, `-enable`, `-disable-next-line`) name only rules that exist. Default: warning. Docs: docs/rules/suppression-unknown-rule.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-deprecated": { "description": "A framework tag names a retired (deprecated) ID; the message names its replacement. Default: warning. Docs: docs/rules/tag-deprecated.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-duplicate": { "description": "A framework tag is given only once (LLM03 and LLM03:2025 are the same tag when the course uses 2025). Default: warning. Docs: docs/rules/tag-duplicate.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-edition": { "description": "An OWASP LLM tag written with an edition (`OWASP LLM03:2023`) uses the course's edition (template.owaspLlmEdition). Default: warning. Docs: docs/rules/tag-edition.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-malformed": { "description": 'A framework tag is spelled canonically ("OWASP LLM03", "MITRE ATLAS AML.T0049"), not "LLM3", "OWASP-LLM03" or a bare "AML.T0049". Default: warning. Docs: docs/rules/tag-malformed.md', "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-missing": { "description": "The framework tags field holds at least one tag. Default: error. Docs: docs/rules/tag-missing.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-separator": { "description": "Inline framework tags are separated by ' \xB7 ' (a middle dot with a space on each side), not by commas or semicolons. Default: warning. Docs: docs/rules/tag-separator.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-unknown-id": { "description": "Every framework tag's ID exists in that framework's catalog, in the edition the tag refers to. Default: error. Docs: docs/rules/tag-unknown-id.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-unrecognized": { "description": "Every framework tag names OWASP LLM, OWASP ML, OWASP Agentic (ASI) or MITRE ATLAS. Default: error. Docs: docs/rules/tag-unrecognized.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-upstream-only": { "description": "A MITRE ATLAS tag names an ID that the pinned ATLAS catalog lacks but a newer upstream release is known to have. Default: warning. Docs: docs/rules/tag-upstream-only.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "title-empty": { "description": "The H1 gives a title, not only the lesson ID. Default: error. Docs: docs/rules/title-empty.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "title-file-name-mismatch": { "description": "A file name that starts with a lesson ID names the same lesson as the H1's ID. Default: error. Docs: docs/rules/title-file-name-mismatch.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "title-id-format": { "description": "The lesson ID in the H1 (or the front matter) is L<module>.<unit>.<lesson>: three positive integers. Default: error. Docs: docs/rules/title-id-format.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "title-missing": { "description": "A lesson's first heading is an H1 giving its ID and title. Default: error. Docs: docs/rules/title-missing.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "title-multiple-h1": { "description": "A lesson has one H1 (its title); other headings are H2 or lower. Default: warning. Docs: docs/rules/title-multiple-h1.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "title-placeholder": { "description": "The lesson title is not a placeholder such as TODO, TBD or Untitled (template.placeholderTitles). Default: error. Docs: docs/rules/title-placeholder.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "title-separator": { "description": 'The H1 separates the lesson ID from the title with " \u2014 " (an em dash with a space on each side). Default: warning. Docs: docs/rules/title-separator.md', "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "up-next-order": { "description": 'An "Up next" pointer names the lesson that follows this one in ID order among the linted lessons. Default: info. Docs: docs/rules/up-next-order.md', "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "up-next-target": { "description": 'An "Up next" pointer names a lesson that is in the linted course. Default: warning. Docs: docs/rules/up-next-target.md', "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "up-next-title": { "description": 'The title in an "Up next" pointer matches the H1 title of the lesson it names (ignoring case and trailing punctuation). Default: warning. Docs: docs/rules/up-next-title.md', "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] } }, "additionalProperties": false }, "template": { "type": "object", "description": "Overrides of the course template: a field given here replaces the default; objects merge field by field.", "properties": { "owaspLlmEdition": { "description": "OWASP Top 10 for LLM Applications edition that a tag without ':YYYY' refers to.", "enum": ["2023", 2023, "2025", 2025, "2026", 2026] }, "lessonTypes": { "type": "array", "description": "Values the Type field may take.", "items": { "type": "string", "pattern": "\\S" }, "uniqueItems": true, "minItems": 1 }, "statuses": { "type": "array", "description": "Values the Status field may take.", "items": { "type": "string", "pattern": "\\S" }, "uniqueItems": true, "minItems": 1 }, "sections": { "type": "object", "description": "H2 section titles in template order, per lesson type; 'default' applies to types not listed.", "additionalProperties": { "type": "array", "description": "Section titles in order.", "items": { "type": "string", "pattern": "\\S" }, "uniqueItems": true, "minItems": 1 } }, "objectives": { "type": "object", "description": "Learning objectives: count and verbs.", "properties": { "min": { "type": "integer", "minimum": 0, "description": "Fewest learning objectives a lesson may have." }, "max": { "type": "integer", "minimum": 1, "description": "Most learning objectives a lesson may have." }, "actionVerbs": { "type": "array", "description": "Measurable verbs an objective may start with.", "items": { "type": "string", "pattern": "\\S" }, "uniqueItems": true }, "vagueVerbs": { "type": "array", "description": "Verbs that are too vague for an objective (a warning).", "items": { "type": "string", "pattern": "\\S" }, "uniqueItems": true } }, "additionalProperties": false }, "quiz": { "type": "object", "description": "Quiz item count.", "properties": { "min": { "type": "integer", "minimum": 0, "description": "Fewest quiz items a lesson may have." }, "max": { "type": "integer", "minimum": 1, "description": "Most quiz items a lesson may have." } }, "additionalProperties": false }, "wordsPerMinute": { "type": "number", "exclusiveMinimum": 0, "description": "Speaking rate used to estimate minutes from spoken words." }, "wordTolerance": { "type": "number", "minimum": 0, "description": "Allowed relative difference between declared and counted words (0.15 = \xB115%)." }, "minuteTolerance": { "type": "number", "minimum": 0, "description": "Allowed relative difference between declared and estimated minutes (0.2 = \xB120%)." }, "placeholderTitles": { "type": "array", "description": "Titles that are placeholders, not titles.", "items": { "type": "string", "pattern": "\\S" }, "uniqueItems": true } }, "additionalProperties": false }, "ignores": { "type": "array", "description": "Globs of files never linted, relative to this file's folder ('drafts/**', '**/notes.md'). A folder's pattern ignores everything in it.", "items": { "type": "string", "pattern": "^[^!]" } }, "limits": { "type": "object", "description": "Limits past which a lesson is reported as lesson-too-complex instead of parsed (the parser slows down steeply on such input).", "properties": { "maxBytes": { "type": "integer", "minimum": 1, "description": "Largest lesson, in UTF-8 bytes. Default: 2000000." }, "maxLines": { "type": "integer", "minimum": 1, "description": "Most lines in a lesson. Default: 30000." }, "maxNesting": { "type": "integer", "minimum": 1, "description": "Deepest nesting of lists and block quotes. Default: 100." }, "maxNestedLines": { "type": "integer", "minimum": 1, "description": "Most lines inside lists and block quotes, each counted once per level it sits in. Default: 100000." }, "maxLazyLines": { "type": "integer", "minimum": 1, "description": 'Longest run of lines that continue a list item or block quote paragraph without its indentation or ">". Default: 1000.' }, "maxInlineMarkers": { "type": "integer", "minimum": 1, "description": "Most emphasis, strikethrough and link-bracket characters (* _ ~ [ ]) in one paragraph. Default: 5000." } }, "additionalProperties": false } } };
+var schema6 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Lessonlint configuration", "description": "A .lessonlint.jsonc / .lessonlint.json / .lessonlint.yaml file. See docs/configuration.md.", "type": "object", "additionalProperties": false, "definitions": { "severity": { "enum": ["off", "info", "warning", "error"], "description": "'off' disables the rule." }, "settingWithoutOptions": { "if": { "type": "string" }, "then": { "$ref": "#/definitions/severity" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "properties": {}, "additionalProperties": false }] } } }, "properties": { "$schema": { "type": "string", "description": "The schema this file is written against (for editors)." }, "extends": { "type": "string", "pattern": "^\\.\\.?/", "description": "Relative path ('./' or '../') of another config file whose settings this file starts from." }, "rules": { "type": "object", "description": "Per-rule severity ('off', 'info', 'warning', 'error') or [severity, options].", "properties": { "course-duplicate-id": { "description": "No two lessons of the course have the same lesson ID. Default: error. Docs: docs/rules/course-duplicate-id.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "course-module-title": { "description": "All lessons of the same module give the same module title in their Module field. Default: warning. Docs: docs/rules/course-module-title.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "front-matter-invalid": { "description": "YAML front matter parses and is a mapping of fields (id, title, type, duration, status, module, frameworks). Default: error. Docs: docs/rules/front-matter-invalid.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "key-term-duplicate": { "description": "Each key term is given once (compared without regard to case). Default: warning. Docs: docs/rules/key-term-duplicate.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "key-term-format": { "description": "Each key term item is 'Term \u2014 definition': a term, a separator and a definition. Default: error. Docs: docs/rules/key-term-format.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "key-term-separator": { "description": "A key term is separated from its definition by ' \u2014 ' (space, em dash, space), not a hyphen, en dash or colon. Default: warning. Docs: docs/rules/key-term-separator.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "key-terms-list": { "description": "The Key terms section holds a bulleted list of 'Term \u2014 definition' items. Default: error. Docs: docs/rules/key-terms-list.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-duplicate-field": { "description": "Each metadata field is given once in the metadata paragraph and once at most in the front matter. Default: error. Docs: docs/rules/metadata-duplicate-field.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-duration": { "description": "The Duration field is '~N min' or 'N min' with N a positive number (decimals allowed). Default: error. Docs: docs/rules/metadata-duration.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-mismatch": { "description": "The front matter, the H1 and the metadata paragraph agree on every value they both give (ID, title, Type, Duration\u2026). Default: error. Docs: docs/rules/metadata-mismatch.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-missing-field": { "description": "The metadata (paragraph after the H1, or front matter) gives Type, Duration, Status, Module and Framework tags. Default: error. Docs: docs/rules/metadata-missing-field.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-module": { "description": "The Module field is 'Module N \u2014 Title', with N the first number of the lesson ID and a title. Default: error. Docs: docs/rules/metadata-module.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-module-separator": { "description": 'The Module field separates the module number from its title with " \u2014 " (an em dash with a space on each side). Default: warning. Docs: docs/rules/metadata-module-separator.md', "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-status": { "description": "The Status field is one of the template's statuses (template.statuses). Default: error. Docs: docs/rules/metadata-status.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-type": { "description": "The Type field is one of the template's lesson types (template.lessonTypes). Default: error. Docs: docs/rules/metadata-type.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "metadata-unknown-field": { "description": "Every metadata label is one the template knows (Type, Duration, Status, Module, Framework tags; id and title in front matter). Default: warning. Docs: docs/rules/metadata-unknown-field.md", "if": { "type": "string" }, "then": { "$ref": "#/definitions/severity" }, "else": { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severity" }, { "type": "object", "properties": { "allowedFields": { "type": "array", "items": { "type": "string", "minLength": 1 }, "description": 'Further labels or front matter keys to accept (e.g. "layout" for a static site generator); case is ignored.' } }, "additionalProperties": false }] } }, "narration-before-first-slide": { "description": "The video script starts with a slide marker: no narration comes before `[SLIDE 1 \u2014 Title]`. Default: error. Docs: docs/rules/narration-before-first-slide.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "objective-action-verb": { "description": "A learning objective starts with an action verb from template.objectives.actionVerbs (Describe, Explain, \u2026). Default: info. Docs: docs/rules/objective-action-verb.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "objective-vague-verb": { "description": "A learning objective does not start with a vague verb from template.objectives.vagueVerbs (Understand, Know, \u2026). Default: warning. Docs: docs/rules/objective-vague-verb.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "objectives-count": { "description": "The number of learning objectives is within template.objectives.min..max (1 to 5 by default). Default: error. Docs: docs/rules/objectives-count.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "objectives-list": { "description": "The Learning objectives section holds an ordered list (1., 2., \u2026) of non-empty objectives. Default: error. Docs: docs/rules/objectives-list.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "objectives-numbering": { "description": "The learning objectives are numbered 1..N without gaps or repeats. Default: warning. Docs: docs/rules/objectives-numbering.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "outline-numbering": { "description": "The slide outline is an ordered list numbered 1, 2, 3 \u2026 without gaps or repeats. Default: error. Docs: docs/rules/outline-numbering.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "outline-slide-count": { "description": "The slide outline has exactly one item per slide marker of the video script. Default: error. Docs: docs/rules/outline-slide-count.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "outline-title-match": { "description": "Each slide outline item's title shares a word with its slide's marker title (or the slide's first sentence). Default: info. Docs: docs/rules/outline-title-match.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "quiz-answer-missing": { "description": "Each quiz item holds an answer: 'A:' after the question, on the same line or a continuation line. Default: error. Docs: docs/rules/quiz-answer-missing.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "quiz-count": { "description": "The number of quiz items is within template.quiz.min..max (3 to 10 by default). Default: error. Docs: docs/rules/quiz-count.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "quiz-empty-part": { "description": "A quiz question or answer is not empty: text follows its 'Q:' or 'A:' label. Default: error. Docs: docs/rules/quiz-empty-part.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "quiz-list": { "description": "The Quiz items section holds an ordered list (1., 2., \u2026) of 'Q: \u2026 A: \u2026' items. Default: error. Docs: docs/rules/quiz-list.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "quiz-numbering": { "description": "The quiz items are numbered 1..N without gaps or repeats. Default: warning. Docs: docs/rules/quiz-numbering.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "quiz-question-missing": { "description": "Each quiz item holds a question: a line starting with 'Q:'. Default: error. Docs: docs/rules/quiz-question-missing.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "quiz-question-punctuation": { "description": "A quiz question ends with '?', or '.' for a prompt. Default: warning. Docs: docs/rules/quiz-question-punctuation.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "recording-line": { "description": "The production notes give `Recording: ~X min. Cap Y.` with X \u2264 Y \u2264 Duration and X equal to the script heading's minutes. Default: warning. Docs: docs/rules/recording-line.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "reference-arxiv-id": { "description": "An arxiv.org link in the References points to a paper by a valid arXiv identifier (2401.05566, 2401.05566v2, hep-th/9901001). Default: error. Docs: docs/rules/reference-arxiv-id.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "reference-duplicate-url": { "description": "The same URL is not given twice in the References. Default: warning. Docs: docs/rules/reference-duplicate-url.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "reference-https": { "description": "A URL in the References uses https, not http. Default: warning. Docs: docs/rules/reference-https.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "reference-url": { "description": "A URL in the References is a well-formed absolute web address (scheme, //, a domain name). Default: error. Docs: docs/rules/reference-url.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "references-list": { "description": "The References section holds a list, one citation or pointer per item. Default: error. Docs: docs/rules/references-list.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "script-duration": { "description": "The video script's estimated speaking time (words \xF7 130 per minute) is within \xB120% of the heading's `~M min`. Default: warning. Docs: docs/rules/script-duration.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "script-exceeds-lesson-duration": { "description": "The video script's estimated speaking time does not exceed the lesson's Duration. Default: error. Docs: docs/rules/script-exceeds-lesson-duration.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "script-word-count": { "description": "The video script's spoken word count is within the template's tolerance (\xB115%) of the heading's `~W words`. Default: warning. Docs: docs/rules/script-word-count.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "section-duplicate": { "description": "Each section of the template is given exactly once. Default: error. Docs: docs/rules/section-duplicate.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "section-empty": { "description": "A template section is not empty: it holds more than headings and comments. Default: error. Docs: docs/rules/section-empty.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "section-missing": { "description": "Every H2 section of the template for the lesson's type is present. Default: error. Docs: docs/rules/section-missing.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "section-order": { "description": "H2 sections come in the order of the template for the lesson's type. Default: error. Docs: docs/rules/section-order.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "section-preamble": { "description": "Nothing but the metadata stands between the H1 and the first H2 section. Default: warning. Docs: docs/rules/section-preamble.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "section-unknown": { "description": "Every H2 heading names a section of the template for the lesson's type. Default: warning. Docs: docs/rules/section-unknown.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "skeleton-placeholder": { "description": "No '\u2026' placeholder of a section skeleton is left where the lesson's own words should be. Default: warning. Docs: docs/rules/skeleton-placeholder.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "slide-marker-format": { "description": "Slide markers are written exactly `[SLIDE n \u2014 Title]` (upper-case SLIDE, em dash, closing bracket, nothing after it). Default: warning. Docs: docs/rules/slide-marker-format.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "slide-marker-incomplete": { "description": "Every slide marker has a slide number and a title: `[SLIDE n \u2014 Title]`. Default: error. Docs: docs/rules/slide-marker-incomplete.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "slide-numbering": { "description": "Slide markers are numbered 1, 2, 3 \u2026 in script order, without gaps or repeats. Default: error. Docs: docs/rules/slide-numbering.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "suppression-unknown-rule": { "description": "Suppression comments (`lessonlint-disable`, `-enable`, `-disable-next-line`) name only rules that exist. Default: warning. Docs: docs/rules/suppression-unknown-rule.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-deprecated": { "description": "A framework tag names a retired (deprecated) ID; the message names its replacement. Default: warning. Docs: docs/rules/tag-deprecated.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-duplicate": { "description": "A framework tag is given only once (LLM03 and LLM03:2025 are the same tag when the course uses 2025). Default: warning. Docs: docs/rules/tag-duplicate.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-edition": { "description": "An OWASP LLM tag written with an edition (`OWASP LLM03:2023`) uses the course's edition (template.owaspLlmEdition). Default: warning. Docs: docs/rules/tag-edition.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-malformed": { "description": 'A framework tag is spelled canonically ("OWASP LLM03", "MITRE ATLAS AML.T0049"), not "LLM3", "OWASP-LLM03" or a bare "AML.T0049". Default: warning. Docs: docs/rules/tag-malformed.md', "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-missing": { "description": "The framework tags field holds at least one tag. Default: error. Docs: docs/rules/tag-missing.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-separator": { "description": "Inline framework tags are separated by ' \xB7 ' (a middle dot with a space on each side), not by commas or semicolons. Default: warning. Docs: docs/rules/tag-separator.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-unknown-id": { "description": "Every framework tag's ID exists in that framework's catalog, in the edition the tag refers to. Default: error. Docs: docs/rules/tag-unknown-id.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-unrecognized": { "description": "Every framework tag names OWASP LLM, OWASP ML, OWASP Agentic (ASI) or MITRE ATLAS. Default: error. Docs: docs/rules/tag-unrecognized.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "tag-upstream-only": { "description": "A MITRE ATLAS tag names an ID that the pinned ATLAS catalog lacks but a newer upstream release is known to have. Default: warning. Docs: docs/rules/tag-upstream-only.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "title-empty": { "description": "The H1 gives a title, not only the lesson ID. Default: error. Docs: docs/rules/title-empty.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "title-file-name-mismatch": { "description": "A file name that starts with a lesson ID names the same lesson as the H1's ID. Default: error. Docs: docs/rules/title-file-name-mismatch.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "title-id-format": { "description": "The lesson ID in the H1 (or the front matter) is L<module>.<unit>.<lesson>: three positive integers. Default: error. Docs: docs/rules/title-id-format.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "title-missing": { "description": "A lesson's first heading is an H1 giving its ID and title. Default: error. Docs: docs/rules/title-missing.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "title-multiple-h1": { "description": "A lesson has one H1 (its title); other headings are H2 or lower. Default: warning. Docs: docs/rules/title-multiple-h1.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "title-placeholder": { "description": "The lesson title is not a placeholder such as TODO, TBD or Untitled (template.placeholderTitles). Default: error. Docs: docs/rules/title-placeholder.md", "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "title-separator": { "description": 'The H1 separates the lesson ID from the title with " \u2014 " (an em dash with a space on each side). Default: warning. Docs: docs/rules/title-separator.md', "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "up-next-order": { "description": 'An "Up next" pointer names the lesson that follows this one in ID order among the linted lessons. Default: info. Docs: docs/rules/up-next-order.md', "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "up-next-target": { "description": 'An "Up next" pointer names a lesson that is in the linted course. Default: warning. Docs: docs/rules/up-next-target.md', "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] }, "up-next-title": { "description": 'The title in an "Up next" pointer matches the H1 title of the lesson it names (ignoring case and trailing punctuation). Default: warning. Docs: docs/rules/up-next-title.md', "allOf": [{ "$ref": "#/definitions/settingWithoutOptions" }] } }, "additionalProperties": false }, "template": { "type": "object", "description": "Overrides of the course template: a field given here replaces the default; objects merge field by field.", "properties": { "owaspLlmEdition": { "description": "OWASP Top 10 for LLM Applications edition that a tag without ':YYYY' refers to.", "enum": ["2023", 2023, "2025", 2025, "2026", 2026] }, "lessonTypes": { "type": "array", "description": "Values the Type field may take.", "items": { "type": "string", "pattern": "\\S" }, "uniqueItems": true, "minItems": 1 }, "statuses": { "type": "array", "description": "Values the Status field may take.", "items": { "type": "string", "pattern": "\\S" }, "uniqueItems": true, "minItems": 1 }, "sections": { "type": "object", "description": "H2 section titles in template order, per lesson type; 'default' applies to types not listed.", "additionalProperties": { "type": "array", "description": "Section titles in order.", "items": { "type": "string", "pattern": "\\S" }, "uniqueItems": true, "minItems": 1 } }, "objectives": { "type": "object", "description": "Learning objectives: count and verbs.", "properties": { "min": { "type": "integer", "minimum": 0, "description": "Fewest learning objectives a lesson may have." }, "max": { "type": "integer", "minimum": 1, "description": "Most learning objectives a lesson may have." }, "actionVerbs": { "type": "array", "description": "Measurable verbs an objective may start with.", "items": { "type": "string", "pattern": "\\S" }, "uniqueItems": true }, "vagueVerbs": { "type": "array", "description": "Verbs that are too vague for an objective (a warning).", "items": { "type": "string", "pattern": "\\S" }, "uniqueItems": true } }, "additionalProperties": false }, "quiz": { "type": "object", "description": "Quiz item count.", "properties": { "min": { "type": "integer", "minimum": 0, "description": "Fewest quiz items a lesson may have." }, "max": { "type": "integer", "minimum": 1, "description": "Most quiz items a lesson may have." } }, "additionalProperties": false }, "wordsPerMinute": { "type": "number", "exclusiveMinimum": 0, "description": "Speaking rate used to estimate minutes from spoken words." }, "wordTolerance": { "type": "number", "minimum": 0, "description": "Allowed relative difference between declared and counted words (0.15 = \xB115%)." }, "minuteTolerance": { "type": "number", "minimum": 0, "description": "Allowed relative difference between declared and estimated minutes (0.2 = \xB120%)." }, "placeholderTitles": { "type": "array", "description": "Titles that are placeholders, not titles.", "items": { "type": "string", "pattern": "\\S" }, "uniqueItems": true } }, "additionalProperties": false }, "ignores": { "type": "array", "description": "Globs of files never linted, relative to this file's folder ('drafts/**', '**/notes.md'). A folder's pattern ignores everything in it.", "items": { "type": "string", "pattern": "^[^!]" } }, "limits": { "type": "object", "description": "Limits past which a lesson is reported as lesson-too-complex instead of parsed (the parser slows down steeply on such input).", "properties": { "maxBytes": { "type": "integer", "minimum": 1, "description": "Largest lesson, in UTF-8 bytes. Default: 2000000." }, "maxLines": { "type": "integer", "minimum": 1, "description": "Most lines in a lesson. Default: 30000." }, "maxNesting": { "type": "integer", "minimum": 1, "description": "Deepest nesting of lists and block quotes. Default: 100." }, "maxNestedLines": { "type": "integer", "minimum": 1, "description": "Most lines inside lists and block quotes, each counted once per level it sits in. Default: 100000." }, "maxLazyLines": { "type": "integer", "minimum": 1, "description": 'Longest run of lines that continue a list item or block quote paragraph without its indentation or ">". Default: 1000.' }, "maxInlineMarkers": { "type": "integer", "minimum": 1, "description": "Most emphasis, strikethrough and link-bracket characters (* _ ~ [ ]) in one paragraph. Default: 5000." } }, "additionalProperties": false } } };
 var pattern0 = new RegExp("^\\.\\.?/", "u");
 var pattern1 = new RegExp("\\S", "u");
 var pattern7 = new RegExp("^[^!]", "u");
@@ -653,6 +653,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors = vErrors.length;
           }
         }
+        if (data2["skeleton-placeholder"] !== void 0) {
+          if (!validate22(data2["skeleton-placeholder"], { instancePath: instancePath + "/rules/skeleton-placeholder", parentData: data2, parentDataProperty: "skeleton-placeholder", rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
         if (data2["slide-marker-format"] !== void 0) {
           if (!validate22(data2["slide-marker-format"], { instancePath: instancePath + "/rules/slide-marker-format", parentData: data2, parentDataProperty: "slide-marker-format", rootData })) {
             vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
@@ -802,11 +808,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.template !== void 0) {
-      let data77 = data.template;
-      if (data77 && typeof data77 == "object" && !Array.isArray(data77)) {
-        for (const key3 in data77) {
+      let data78 = data.template;
+      if (data78 && typeof data78 == "object" && !Array.isArray(data78)) {
+        for (const key3 in data78) {
           if (!func2.call(schema6.properties.template.properties, key3)) {
-            const err16 = { instancePath: instancePath + "/template", schemaPath: "#/properties/template/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema6.properties.template, data: data77 };
+            const err16 = { instancePath: instancePath + "/template", schemaPath: "#/properties/template/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema6.properties.template, data: data78 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -815,10 +821,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data77.owaspLlmEdition !== void 0) {
-          let data78 = data77.owaspLlmEdition;
-          if (!(data78 === "2023" || data78 === 2023 || data78 === "2025" || data78 === 2025 || data78 === "2026" || data78 === 2026)) {
-            const err17 = { instancePath: instancePath + "/template/owaspLlmEdition", schemaPath: "#/properties/template/properties/owaspLlmEdition/enum", keyword: "enum", params: { allowedValues: schema6.properties.template.properties.owaspLlmEdition.enum }, message: "must be equal to one of the allowed values", schema: schema6.properties.template.properties.owaspLlmEdition.enum, parentSchema: schema6.properties.template.properties.owaspLlmEdition, data: data78 };
+        if (data78.owaspLlmEdition !== void 0) {
+          let data79 = data78.owaspLlmEdition;
+          if (!(data79 === "2023" || data79 === 2023 || data79 === "2025" || data79 === 2025 || data79 === "2026" || data79 === 2026)) {
+            const err17 = { instancePath: instancePath + "/template/owaspLlmEdition", schemaPath: "#/properties/template/properties/owaspLlmEdition/enum", keyword: "enum", params: { allowedValues: schema6.properties.template.properties.owaspLlmEdition.enum }, message: "must be equal to one of the allowed values", schema: schema6.properties.template.properties.owaspLlmEdition.enum, parentSchema: schema6.properties.template.properties.owaspLlmEdition, data: data79 };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -827,11 +833,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data77.lessonTypes !== void 0) {
-          let data79 = data77.lessonTypes;
-          if (Array.isArray(data79)) {
-            if (data79.length < 1) {
-              const err18 = { instancePath: instancePath + "/template/lessonTypes", schemaPath: "#/properties/template/properties/lessonTypes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema6.properties.template.properties.lessonTypes, data: data79 };
+        if (data78.lessonTypes !== void 0) {
+          let data80 = data78.lessonTypes;
+          if (Array.isArray(data80)) {
+            if (data80.length < 1) {
+              const err18 = { instancePath: instancePath + "/template/lessonTypes", schemaPath: "#/properties/template/properties/lessonTypes/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema6.properties.template.properties.lessonTypes, data: data80 };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -839,12 +845,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            const len2 = data79.length;
+            const len2 = data80.length;
             for (let i1 = 0; i1 < len2; i1++) {
-              let data80 = data79[i1];
-              if (typeof data80 === "string") {
-                if (!pattern1.test(data80)) {
-                  const err19 = { instancePath: instancePath + "/template/lessonTypes/" + i1, schemaPath: "#/properties/template/properties/lessonTypes/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema6.properties.template.properties.lessonTypes.items, data: data80 };
+              let data81 = data80[i1];
+              if (typeof data81 === "string") {
+                if (!pattern1.test(data81)) {
+                  const err19 = { instancePath: instancePath + "/template/lessonTypes/" + i1, schemaPath: "#/properties/template/properties/lessonTypes/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema6.properties.template.properties.lessonTypes.items, data: data81 };
                   if (vErrors === null) {
                     vErrors = [err19];
                   } else {
@@ -853,7 +859,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err20 = { instancePath: instancePath + "/template/lessonTypes/" + i1, schemaPath: "#/properties/template/properties/lessonTypes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema6.properties.template.properties.lessonTypes.items.type, parentSchema: schema6.properties.template.properties.lessonTypes.items, data: data80 };
+                const err20 = { instancePath: instancePath + "/template/lessonTypes/" + i1, schemaPath: "#/properties/template/properties/lessonTypes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema6.properties.template.properties.lessonTypes.items.type, parentSchema: schema6.properties.template.properties.lessonTypes.items, data: data81 };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -862,18 +868,18 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            let i2 = data79.length;
+            let i2 = data80.length;
             let j0;
             if (i2 > 1) {
               const indices0 = {};
               for (; i2--; ) {
-                let item0 = data79[i2];
+                let item0 = data80[i2];
                 if (typeof item0 !== "string") {
                   continue;
                 }
                 if (typeof indices0[item0] == "number") {
                   j0 = indices0[item0];
-                  const err21 = { instancePath: instancePath + "/template/lessonTypes", schemaPath: "#/properties/template/properties/lessonTypes/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema6.properties.template.properties.lessonTypes, data: data79 };
+                  const err21 = { instancePath: instancePath + "/template/lessonTypes", schemaPath: "#/properties/template/properties/lessonTypes/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)", schema: true, parentSchema: schema6.properties.template.properties.lessonTypes, data: data80 };
                   if (vErrors === null) {
                     vErrors = [err21];
                   } else {
@@ -886,7 +892,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err22 = { instancePath: instancePath + "/template/lessonTypes", schemaPath: "#/properties/template/properties/lessonTypes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema6.properties.template.properties.lessonTypes.type, parentSchema: schema6.properties.template.properties.lessonTypes, data: data79 };
+            const err22 = { instancePath: instancePath + "/template/lessonTypes", schemaPath: "#/properties/template/properties/lessonTypes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema6.properties.template.properties.lessonTypes.type, parentSchema: schema6.properties.template.properties.lessonTypes, data: data80 };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -895,11 +901,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data77.statuses !== void 0) {
-          let data81 = data77.statuses;
-          if (Array.isArray(data81)) {
-            if (data81.length < 1) {
-              const err23 = { instancePath: instancePath + "/template/statuses", schemaPath: "#/properties/template/properties/statuses/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema6.properties.template.properties.statuses, data: data81 };
+        if (data78.statuses !== void 0) {
+          let data82 = data78.statuses;
+          if (Array.isArray(data82)) {
+            if (data82.length < 1) {
+              const err23 = { instancePath: instancePath + "/template/statuses", schemaPath: "#/properties/template/properties/statuses/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema6.properties.template.properties.statuses, data: data82 };
               if (vErrors === null) {
                 vErrors = [err23];
               } else {
@@ -907,12 +913,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            const len3 = data81.length;
+            const len3 = data82.length;
             for (let i3 = 0; i3 < len3; i3++) {
-              let data82 = data81[i3];
-              if (typeof data82 === "string") {
-                if (!pattern1.test(data82)) {
-                  const err24 = { instancePath: instancePath + "/template/statuses/" + i3, schemaPath: "#/properties/template/properties/statuses/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema6.properties.template.properties.statuses.items, data: data82 };
+              let data83 = data82[i3];
+              if (typeof data83 === "string") {
+                if (!pattern1.test(data83)) {
+                  const err24 = { instancePath: instancePath + "/template/statuses/" + i3, schemaPath: "#/properties/template/properties/statuses/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema6.properties.template.properties.statuses.items, data: data83 };
                   if (vErrors === null) {
                     vErrors = [err24];
                   } else {
@@ -921,7 +927,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err25 = { instancePath: instancePath + "/template/statuses/" + i3, schemaPath: "#/properties/template/properties/statuses/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema6.properties.template.properties.statuses.items.type, parentSchema: schema6.properties.template.properties.statuses.items, data: data82 };
+                const err25 = { instancePath: instancePath + "/template/statuses/" + i3, schemaPath: "#/properties/template/properties/statuses/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema6.properties.template.properties.statuses.items.type, parentSchema: schema6.properties.template.properties.statuses.items, data: data83 };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -930,18 +936,18 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            let i4 = data81.length;
+            let i4 = data82.length;
             let j1;
             if (i4 > 1) {
               const indices1 = {};
               for (; i4--; ) {
-                let item1 = data81[i4];
+                let item1 = data82[i4];
                 if (typeof item1 !== "string") {
                   continue;
                 }
                 if (typeof indices1[item1] == "number") {
                   j1 = indices1[item1];
-                  const err26 = { instancePath: instancePath + "/template/statuses", schemaPath: "#/properties/template/properties/statuses/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)", schema: true, parentSchema: schema6.properties.template.properties.statuses, data: data81 };
+                  const err26 = { instancePath: instancePath + "/template/statuses", schemaPath: "#/properties/template/properties/statuses/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)", schema: true, parentSchema: schema6.properties.template.properties.statuses, data: data82 };
                   if (vErrors === null) {
                     vErrors = [err26];
                   } else {
@@ -954,7 +960,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err27 = { instancePath: instancePath + "/template/statuses", schemaPath: "#/properties/template/properties/statuses/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema6.properties.template.properties.statuses.type, parentSchema: schema6.properties.template.properties.statuses, data: data81 };
+            const err27 = { instancePath: instancePath + "/template/statuses", schemaPath: "#/properties/template/properties/statuses/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema6.properties.template.properties.statuses.type, parentSchema: schema6.properties.template.properties.statuses, data: data82 };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -963,14 +969,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data77.sections !== void 0) {
-          let data83 = data77.sections;
-          if (data83 && typeof data83 == "object" && !Array.isArray(data83)) {
-            for (const key4 in data83) {
-              let data84 = data83[key4];
-              if (Array.isArray(data84)) {
-                if (data84.length < 1) {
-                  const err28 = { instancePath: instancePath + "/template/sections/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/template/properties/sections/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema6.properties.template.properties.sections.additionalProperties, data: data84 };
+        if (data78.sections !== void 0) {
+          let data84 = data78.sections;
+          if (data84 && typeof data84 == "object" && !Array.isArray(data84)) {
+            for (const key4 in data84) {
+              let data85 = data84[key4];
+              if (Array.isArray(data85)) {
+                if (data85.length < 1) {
+                  const err28 = { instancePath: instancePath + "/template/sections/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/template/properties/sections/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema6.properties.template.properties.sections.additionalProperties, data: data85 };
                   if (vErrors === null) {
                     vErrors = [err28];
                   } else {
@@ -978,12 +984,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                const len4 = data84.length;
+                const len4 = data85.length;
                 for (let i5 = 0; i5 < len4; i5++) {
-                  let data85 = data84[i5];
-                  if (typeof data85 === "string") {
-                    if (!pattern1.test(data85)) {
-                      const err29 = { instancePath: instancePath + "/template/sections/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/template/properties/sections/additionalProperties/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema6.properties.template.properties.sections.additionalProperties.items, data: data85 };
+                  let data86 = data85[i5];
+                  if (typeof data86 === "string") {
+                    if (!pattern1.test(data86)) {
+                      const err29 = { instancePath: instancePath + "/template/sections/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/template/properties/sections/additionalProperties/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema6.properties.template.properties.sections.additionalProperties.items, data: data86 };
                       if (vErrors === null) {
                         vErrors = [err29];
                       } else {
@@ -992,7 +998,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err30 = { instancePath: instancePath + "/template/sections/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/template/properties/sections/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema6.properties.template.properties.sections.additionalProperties.items.type, parentSchema: schema6.properties.template.properties.sections.additionalProperties.items, data: data85 };
+                    const err30 = { instancePath: instancePath + "/template/sections/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/template/properties/sections/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema6.properties.template.properties.sections.additionalProperties.items.type, parentSchema: schema6.properties.template.properties.sections.additionalProperties.items, data: data86 };
                     if (vErrors === null) {
                       vErrors = [err30];
                     } else {
@@ -1001,18 +1007,18 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                let i6 = data84.length;
+                let i6 = data85.length;
                 let j2;
                 if (i6 > 1) {
                   const indices2 = {};
                   for (; i6--; ) {
-                    let item2 = data84[i6];
+                    let item2 = data85[i6];
                     if (typeof item2 !== "string") {
                       continue;
                     }
                     if (typeof indices2[item2] == "number") {
                       j2 = indices2[item2];
-                      const err31 = { instancePath: instancePath + "/template/sections/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/template/properties/sections/additionalProperties/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i6 + " are identical)", schema: true, parentSchema: schema6.properties.template.properties.sections.additionalProperties, data: data84 };
+                      const err31 = { instancePath: instancePath + "/template/sections/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/template/properties/sections/additionalProperties/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i6 + " are identical)", schema: true, parentSchema: schema6.properties.template.properties.sections.additionalProperties, data: data85 };
                       if (vErrors === null) {
                         vErrors = [err31];
                       } else {
@@ -1025,7 +1031,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err32 = { instancePath: instancePath + "/template/sections/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/template/properties/sections/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema6.properties.template.properties.sections.additionalProperties.type, parentSchema: schema6.properties.template.properties.sections.additionalProperties, data: data84 };
+                const err32 = { instancePath: instancePath + "/template/sections/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/template/properties/sections/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema6.properties.template.properties.sections.additionalProperties.type, parentSchema: schema6.properties.template.properties.sections.additionalProperties, data: data85 };
                 if (vErrors === null) {
                   vErrors = [err32];
                 } else {
@@ -1035,7 +1041,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err33 = { instancePath: instancePath + "/template/sections", schemaPath: "#/properties/template/properties/sections/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema6.properties.template.properties.sections.type, parentSchema: schema6.properties.template.properties.sections, data: data83 };
+            const err33 = { instancePath: instancePath + "/template/sections", schemaPath: "#/properties/template/properties/sections/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema6.properties.template.properties.sections.type, parentSchema: schema6.properties.template.properties.sections, data: data84 };
             if (vErrors === null) {
               vErrors = [err33];
             } else {
@@ -1044,12 +1050,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data77.objectives !== void 0) {
-          let data86 = data77.objectives;
-          if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
-            for (const key5 in data86) {
+        if (data78.objectives !== void 0) {
+          let data87 = data78.objectives;
+          if (data87 && typeof data87 == "object" && !Array.isArray(data87)) {
+            for (const key5 in data87) {
               if (!(key5 === "min" || key5 === "max" || key5 === "actionVerbs" || key5 === "vagueVerbs")) {
-                const err34 = { instancePath: instancePath + "/template/objectives", schemaPath: "#/properties/template/properties/objectives/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema6.properties.template.properties.objectives, data: data86 };
+                const err34 = { instancePath: instancePath + "/template/objectives", schemaPath: "#/properties/template/properties/objectives/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema6.properties.template.properties.objectives, data: data87 };
                 if (vErrors === null) {
                   vErrors = [err34];
                 } else {
@@ -1058,10 +1064,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data86.min !== void 0) {
-              let data87 = data86.min;
-              if (!(typeof data87 == "number" && (!(data87 % 1) && !isNaN(data87)) && isFinite(data87))) {
-                const err35 = { instancePath: instancePath + "/template/objectives/min", schemaPath: "#/properties/template/properties/objectives/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.template.properties.objectives.properties.min.type, parentSchema: schema6.properties.template.properties.objectives.properties.min, data: data87 };
+            if (data87.min !== void 0) {
+              let data88 = data87.min;
+              if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)) && isFinite(data88))) {
+                const err35 = { instancePath: instancePath + "/template/objectives/min", schemaPath: "#/properties/template/properties/objectives/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.template.properties.objectives.properties.min.type, parentSchema: schema6.properties.template.properties.objectives.properties.min, data: data88 };
                 if (vErrors === null) {
                   vErrors = [err35];
                 } else {
@@ -1069,9 +1075,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data87 == "number" && isFinite(data87)) {
-                if (data87 < 0 || isNaN(data87)) {
-                  const err36 = { instancePath: instancePath + "/template/objectives/min", schemaPath: "#/properties/template/properties/objectives/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema6.properties.template.properties.objectives.properties.min, data: data87 };
+              if (typeof data88 == "number" && isFinite(data88)) {
+                if (data88 < 0 || isNaN(data88)) {
+                  const err36 = { instancePath: instancePath + "/template/objectives/min", schemaPath: "#/properties/template/properties/objectives/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema6.properties.template.properties.objectives.properties.min, data: data88 };
                   if (vErrors === null) {
                     vErrors = [err36];
                   } else {
@@ -1081,10 +1087,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
-            if (data86.max !== void 0) {
-              let data88 = data86.max;
-              if (!(typeof data88 == "number" && (!(data88 % 1) && !isNaN(data88)) && isFinite(data88))) {
-                const err37 = { instancePath: instancePath + "/template/objectives/max", schemaPath: "#/properties/template/properties/objectives/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.template.properties.objectives.properties.max.type, parentSchema: schema6.properties.template.properties.objectives.properties.max, data: data88 };
+            if (data87.max !== void 0) {
+              let data89 = data87.max;
+              if (!(typeof data89 == "number" && (!(data89 % 1) && !isNaN(data89)) && isFinite(data89))) {
+                const err37 = { instancePath: instancePath + "/template/objectives/max", schemaPath: "#/properties/template/properties/objectives/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.template.properties.objectives.properties.max.type, parentSchema: schema6.properties.template.properties.objectives.properties.max, data: data89 };
                 if (vErrors === null) {
                   vErrors = [err37];
                 } else {
@@ -1092,9 +1098,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data88 == "number" && isFinite(data88)) {
-                if (data88 < 1 || isNaN(data88)) {
-                  const err38 = { instancePath: instancePath + "/template/objectives/max", schemaPath: "#/properties/template/properties/objectives/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema6.properties.template.properties.objectives.properties.max, data: data88 };
+              if (typeof data89 == "number" && isFinite(data89)) {
+                if (data89 < 1 || isNaN(data89)) {
+                  const err38 = { instancePath: instancePath + "/template/objectives/max", schemaPath: "#/properties/template/properties/objectives/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema6.properties.template.properties.objectives.properties.max, data: data89 };
                   if (vErrors === null) {
                     vErrors = [err38];
                   } else {
@@ -1104,15 +1110,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
-            if (data86.actionVerbs !== void 0) {
-              let data89 = data86.actionVerbs;
-              if (Array.isArray(data89)) {
-                const len5 = data89.length;
+            if (data87.actionVerbs !== void 0) {
+              let data90 = data87.actionVerbs;
+              if (Array.isArray(data90)) {
+                const len5 = data90.length;
                 for (let i7 = 0; i7 < len5; i7++) {
-                  let data90 = data89[i7];
-                  if (typeof data90 === "string") {
-                    if (!pattern1.test(data90)) {
-                      const err39 = { instancePath: instancePath + "/template/objectives/actionVerbs/" + i7, schemaPath: "#/properties/template/properties/objectives/properties/actionVerbs/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema6.properties.template.properties.objectives.properties.actionVerbs.items, data: data90 };
+                  let data91 = data90[i7];
+                  if (typeof data91 === "string") {
+                    if (!pattern1.test(data91)) {
+                      const err39 = { instancePath: instancePath + "/template/objectives/actionVerbs/" + i7, schemaPath: "#/properties/template/properties/objectives/properties/actionVerbs/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema6.properties.template.properties.objectives.properties.actionVerbs.items, data: data91 };
                       if (vErrors === null) {
                         vErrors = [err39];
                       } else {
@@ -1121,7 +1127,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err40 = { instancePath: instancePath + "/template/objectives/actionVerbs/" + i7, schemaPath: "#/properties/template/properties/objectives/properties/actionVerbs/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema6.properties.template.properties.objectives.properties.actionVerbs.items.type, parentSchema: schema6.properties.template.properties.objectives.properties.actionVerbs.items, data: data90 };
+                    const err40 = { instancePath: instancePath + "/template/objectives/actionVerbs/" + i7, schemaPath: "#/properties/template/properties/objectives/properties/actionVerbs/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema6.properties.template.properties.objectives.properties.actionVerbs.items.type, parentSchema: schema6.properties.template.properties.objectives.properties.actionVerbs.items, data: data91 };
                     if (vErrors === null) {
                       vErrors = [err40];
                     } else {
@@ -1130,18 +1136,18 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                let i8 = data89.length;
+                let i8 = data90.length;
                 let j3;
                 if (i8 > 1) {
                   const indices3 = {};
                   for (; i8--; ) {
-                    let item3 = data89[i8];
+                    let item3 = data90[i8];
                     if (typeof item3 !== "string") {
                       continue;
                     }
                     if (typeof indices3[item3] == "number") {
                       j3 = indices3[item3];
-                      const err41 = { instancePath: instancePath + "/template/objectives/actionVerbs", schemaPath: "#/properties/template/properties/objectives/properties/actionVerbs/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i8 + " are identical)", schema: true, parentSchema: schema6.properties.template.properties.objectives.properties.actionVerbs, data: data89 };
+                      const err41 = { instancePath: instancePath + "/template/objectives/actionVerbs", schemaPath: "#/properties/template/properties/objectives/properties/actionVerbs/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i8 + " are identical)", schema: true, parentSchema: schema6.properties.template.properties.objectives.properties.actionVerbs, data: data90 };
                       if (vErrors === null) {
                         vErrors = [err41];
                       } else {
@@ -1154,7 +1160,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err42 = { instancePath: instancePath + "/template/objectives/actionVerbs", schemaPath: "#/properties/template/properties/objectives/properties/actionVerbs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema6.properties.template.properties.objectives.properties.actionVerbs.type, parentSchema: schema6.properties.template.properties.objectives.properties.actionVerbs, data: data89 };
+                const err42 = { instancePath: instancePath + "/template/objectives/actionVerbs", schemaPath: "#/properties/template/properties/objectives/properties/actionVerbs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema6.properties.template.properties.objectives.properties.actionVerbs.type, parentSchema: schema6.properties.template.properties.objectives.properties.actionVerbs, data: data90 };
                 if (vErrors === null) {
                   vErrors = [err42];
                 } else {
@@ -1163,15 +1169,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data86.vagueVerbs !== void 0) {
-              let data91 = data86.vagueVerbs;
-              if (Array.isArray(data91)) {
-                const len6 = data91.length;
+            if (data87.vagueVerbs !== void 0) {
+              let data92 = data87.vagueVerbs;
+              if (Array.isArray(data92)) {
+                const len6 = data92.length;
                 for (let i9 = 0; i9 < len6; i9++) {
-                  let data92 = data91[i9];
-                  if (typeof data92 === "string") {
-                    if (!pattern1.test(data92)) {
-                      const err43 = { instancePath: instancePath + "/template/objectives/vagueVerbs/" + i9, schemaPath: "#/properties/template/properties/objectives/properties/vagueVerbs/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema6.properties.template.properties.objectives.properties.vagueVerbs.items, data: data92 };
+                  let data93 = data92[i9];
+                  if (typeof data93 === "string") {
+                    if (!pattern1.test(data93)) {
+                      const err43 = { instancePath: instancePath + "/template/objectives/vagueVerbs/" + i9, schemaPath: "#/properties/template/properties/objectives/properties/vagueVerbs/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema6.properties.template.properties.objectives.properties.vagueVerbs.items, data: data93 };
                       if (vErrors === null) {
                         vErrors = [err43];
                       } else {
@@ -1180,7 +1186,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err44 = { instancePath: instancePath + "/template/objectives/vagueVerbs/" + i9, schemaPath: "#/properties/template/properties/objectives/properties/vagueVerbs/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema6.properties.template.properties.objectives.properties.vagueVerbs.items.type, parentSchema: schema6.properties.template.properties.objectives.properties.vagueVerbs.items, data: data92 };
+                    const err44 = { instancePath: instancePath + "/template/objectives/vagueVerbs/" + i9, schemaPath: "#/properties/template/properties/objectives/properties/vagueVerbs/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema6.properties.template.properties.objectives.properties.vagueVerbs.items.type, parentSchema: schema6.properties.template.properties.objectives.properties.vagueVerbs.items, data: data93 };
                     if (vErrors === null) {
                       vErrors = [err44];
                     } else {
@@ -1189,18 +1195,18 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                let i10 = data91.length;
+                let i10 = data92.length;
                 let j4;
                 if (i10 > 1) {
                   const indices4 = {};
                   for (; i10--; ) {
-                    let item4 = data91[i10];
+                    let item4 = data92[i10];
                     if (typeof item4 !== "string") {
                       continue;
                     }
                     if (typeof indices4[item4] == "number") {
                       j4 = indices4[item4];
-                      const err45 = { instancePath: instancePath + "/template/objectives/vagueVerbs", schemaPath: "#/properties/template/properties/objectives/properties/vagueVerbs/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i10 + " are identical)", schema: true, parentSchema: schema6.properties.template.properties.objectives.properties.vagueVerbs, data: data91 };
+                      const err45 = { instancePath: instancePath + "/template/objectives/vagueVerbs", schemaPath: "#/properties/template/properties/objectives/properties/vagueVerbs/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i10 + " are identical)", schema: true, parentSchema: schema6.properties.template.properties.objectives.properties.vagueVerbs, data: data92 };
                       if (vErrors === null) {
                         vErrors = [err45];
                       } else {
@@ -1213,7 +1219,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err46 = { instancePath: instancePath + "/template/objectives/vagueVerbs", schemaPath: "#/properties/template/properties/objectives/properties/vagueVerbs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema6.properties.template.properties.objectives.properties.vagueVerbs.type, parentSchema: schema6.properties.template.properties.objectives.properties.vagueVerbs, data: data91 };
+                const err46 = { instancePath: instancePath + "/template/objectives/vagueVerbs", schemaPath: "#/properties/template/properties/objectives/properties/vagueVerbs/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema6.properties.template.properties.objectives.properties.vagueVerbs.type, parentSchema: schema6.properties.template.properties.objectives.properties.vagueVerbs, data: data92 };
                 if (vErrors === null) {
                   vErrors = [err46];
                 } else {
@@ -1223,7 +1229,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err47 = { instancePath: instancePath + "/template/objectives", schemaPath: "#/properties/template/properties/objectives/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema6.properties.template.properties.objectives.type, parentSchema: schema6.properties.template.properties.objectives, data: data86 };
+            const err47 = { instancePath: instancePath + "/template/objectives", schemaPath: "#/properties/template/properties/objectives/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema6.properties.template.properties.objectives.type, parentSchema: schema6.properties.template.properties.objectives, data: data87 };
             if (vErrors === null) {
               vErrors = [err47];
             } else {
@@ -1232,12 +1238,12 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data77.quiz !== void 0) {
-          let data93 = data77.quiz;
-          if (data93 && typeof data93 == "object" && !Array.isArray(data93)) {
-            for (const key6 in data93) {
+        if (data78.quiz !== void 0) {
+          let data94 = data78.quiz;
+          if (data94 && typeof data94 == "object" && !Array.isArray(data94)) {
+            for (const key6 in data94) {
               if (!(key6 === "min" || key6 === "max")) {
-                const err48 = { instancePath: instancePath + "/template/quiz", schemaPath: "#/properties/template/properties/quiz/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema6.properties.template.properties.quiz, data: data93 };
+                const err48 = { instancePath: instancePath + "/template/quiz", schemaPath: "#/properties/template/properties/quiz/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema6.properties.template.properties.quiz, data: data94 };
                 if (vErrors === null) {
                   vErrors = [err48];
                 } else {
@@ -1246,10 +1252,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data93.min !== void 0) {
-              let data94 = data93.min;
-              if (!(typeof data94 == "number" && (!(data94 % 1) && !isNaN(data94)) && isFinite(data94))) {
-                const err49 = { instancePath: instancePath + "/template/quiz/min", schemaPath: "#/properties/template/properties/quiz/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.template.properties.quiz.properties.min.type, parentSchema: schema6.properties.template.properties.quiz.properties.min, data: data94 };
+            if (data94.min !== void 0) {
+              let data95 = data94.min;
+              if (!(typeof data95 == "number" && (!(data95 % 1) && !isNaN(data95)) && isFinite(data95))) {
+                const err49 = { instancePath: instancePath + "/template/quiz/min", schemaPath: "#/properties/template/properties/quiz/properties/min/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.template.properties.quiz.properties.min.type, parentSchema: schema6.properties.template.properties.quiz.properties.min, data: data95 };
                 if (vErrors === null) {
                   vErrors = [err49];
                 } else {
@@ -1257,9 +1263,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data94 == "number" && isFinite(data94)) {
-                if (data94 < 0 || isNaN(data94)) {
-                  const err50 = { instancePath: instancePath + "/template/quiz/min", schemaPath: "#/properties/template/properties/quiz/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema6.properties.template.properties.quiz.properties.min, data: data94 };
+              if (typeof data95 == "number" && isFinite(data95)) {
+                if (data95 < 0 || isNaN(data95)) {
+                  const err50 = { instancePath: instancePath + "/template/quiz/min", schemaPath: "#/properties/template/properties/quiz/properties/min/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema6.properties.template.properties.quiz.properties.min, data: data95 };
                   if (vErrors === null) {
                     vErrors = [err50];
                   } else {
@@ -1269,10 +1275,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
-            if (data93.max !== void 0) {
-              let data95 = data93.max;
-              if (!(typeof data95 == "number" && (!(data95 % 1) && !isNaN(data95)) && isFinite(data95))) {
-                const err51 = { instancePath: instancePath + "/template/quiz/max", schemaPath: "#/properties/template/properties/quiz/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.template.properties.quiz.properties.max.type, parentSchema: schema6.properties.template.properties.quiz.properties.max, data: data95 };
+            if (data94.max !== void 0) {
+              let data96 = data94.max;
+              if (!(typeof data96 == "number" && (!(data96 % 1) && !isNaN(data96)) && isFinite(data96))) {
+                const err51 = { instancePath: instancePath + "/template/quiz/max", schemaPath: "#/properties/template/properties/quiz/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.template.properties.quiz.properties.max.type, parentSchema: schema6.properties.template.properties.quiz.properties.max, data: data96 };
                 if (vErrors === null) {
                   vErrors = [err51];
                 } else {
@@ -1280,9 +1286,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data95 == "number" && isFinite(data95)) {
-                if (data95 < 1 || isNaN(data95)) {
-                  const err52 = { instancePath: instancePath + "/template/quiz/max", schemaPath: "#/properties/template/properties/quiz/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema6.properties.template.properties.quiz.properties.max, data: data95 };
+              if (typeof data96 == "number" && isFinite(data96)) {
+                if (data96 < 1 || isNaN(data96)) {
+                  const err52 = { instancePath: instancePath + "/template/quiz/max", schemaPath: "#/properties/template/properties/quiz/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema6.properties.template.properties.quiz.properties.max, data: data96 };
                   if (vErrors === null) {
                     vErrors = [err52];
                   } else {
@@ -1293,7 +1299,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err53 = { instancePath: instancePath + "/template/quiz", schemaPath: "#/properties/template/properties/quiz/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema6.properties.template.properties.quiz.type, parentSchema: schema6.properties.template.properties.quiz, data: data93 };
+            const err53 = { instancePath: instancePath + "/template/quiz", schemaPath: "#/properties/template/properties/quiz/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema6.properties.template.properties.quiz.type, parentSchema: schema6.properties.template.properties.quiz, data: data94 };
             if (vErrors === null) {
               vErrors = [err53];
             } else {
@@ -1302,11 +1308,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data77.wordsPerMinute !== void 0) {
-          let data96 = data77.wordsPerMinute;
-          if (typeof data96 == "number" && isFinite(data96)) {
-            if (data96 <= 0 || isNaN(data96)) {
-              const err54 = { instancePath: instancePath + "/template/wordsPerMinute", schemaPath: "#/properties/template/properties/wordsPerMinute/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema6.properties.template.properties.wordsPerMinute, data: data96 };
+        if (data78.wordsPerMinute !== void 0) {
+          let data97 = data78.wordsPerMinute;
+          if (typeof data97 == "number" && isFinite(data97)) {
+            if (data97 <= 0 || isNaN(data97)) {
+              const err54 = { instancePath: instancePath + "/template/wordsPerMinute", schemaPath: "#/properties/template/properties/wordsPerMinute/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema6.properties.template.properties.wordsPerMinute, data: data97 };
               if (vErrors === null) {
                 vErrors = [err54];
               } else {
@@ -1315,7 +1321,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err55 = { instancePath: instancePath + "/template/wordsPerMinute", schemaPath: "#/properties/template/properties/wordsPerMinute/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema6.properties.template.properties.wordsPerMinute.type, parentSchema: schema6.properties.template.properties.wordsPerMinute, data: data96 };
+            const err55 = { instancePath: instancePath + "/template/wordsPerMinute", schemaPath: "#/properties/template/properties/wordsPerMinute/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema6.properties.template.properties.wordsPerMinute.type, parentSchema: schema6.properties.template.properties.wordsPerMinute, data: data97 };
             if (vErrors === null) {
               vErrors = [err55];
             } else {
@@ -1324,11 +1330,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data77.wordTolerance !== void 0) {
-          let data97 = data77.wordTolerance;
-          if (typeof data97 == "number" && isFinite(data97)) {
-            if (data97 < 0 || isNaN(data97)) {
-              const err56 = { instancePath: instancePath + "/template/wordTolerance", schemaPath: "#/properties/template/properties/wordTolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema6.properties.template.properties.wordTolerance, data: data97 };
+        if (data78.wordTolerance !== void 0) {
+          let data98 = data78.wordTolerance;
+          if (typeof data98 == "number" && isFinite(data98)) {
+            if (data98 < 0 || isNaN(data98)) {
+              const err56 = { instancePath: instancePath + "/template/wordTolerance", schemaPath: "#/properties/template/properties/wordTolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema6.properties.template.properties.wordTolerance, data: data98 };
               if (vErrors === null) {
                 vErrors = [err56];
               } else {
@@ -1337,7 +1343,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err57 = { instancePath: instancePath + "/template/wordTolerance", schemaPath: "#/properties/template/properties/wordTolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema6.properties.template.properties.wordTolerance.type, parentSchema: schema6.properties.template.properties.wordTolerance, data: data97 };
+            const err57 = { instancePath: instancePath + "/template/wordTolerance", schemaPath: "#/properties/template/properties/wordTolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema6.properties.template.properties.wordTolerance.type, parentSchema: schema6.properties.template.properties.wordTolerance, data: data98 };
             if (vErrors === null) {
               vErrors = [err57];
             } else {
@@ -1346,11 +1352,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data77.minuteTolerance !== void 0) {
-          let data98 = data77.minuteTolerance;
-          if (typeof data98 == "number" && isFinite(data98)) {
-            if (data98 < 0 || isNaN(data98)) {
-              const err58 = { instancePath: instancePath + "/template/minuteTolerance", schemaPath: "#/properties/template/properties/minuteTolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema6.properties.template.properties.minuteTolerance, data: data98 };
+        if (data78.minuteTolerance !== void 0) {
+          let data99 = data78.minuteTolerance;
+          if (typeof data99 == "number" && isFinite(data99)) {
+            if (data99 < 0 || isNaN(data99)) {
+              const err58 = { instancePath: instancePath + "/template/minuteTolerance", schemaPath: "#/properties/template/properties/minuteTolerance/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema6.properties.template.properties.minuteTolerance, data: data99 };
               if (vErrors === null) {
                 vErrors = [err58];
               } else {
@@ -1359,7 +1365,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err59 = { instancePath: instancePath + "/template/minuteTolerance", schemaPath: "#/properties/template/properties/minuteTolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema6.properties.template.properties.minuteTolerance.type, parentSchema: schema6.properties.template.properties.minuteTolerance, data: data98 };
+            const err59 = { instancePath: instancePath + "/template/minuteTolerance", schemaPath: "#/properties/template/properties/minuteTolerance/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema6.properties.template.properties.minuteTolerance.type, parentSchema: schema6.properties.template.properties.minuteTolerance, data: data99 };
             if (vErrors === null) {
               vErrors = [err59];
             } else {
@@ -1368,15 +1374,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data77.placeholderTitles !== void 0) {
-          let data99 = data77.placeholderTitles;
-          if (Array.isArray(data99)) {
-            const len7 = data99.length;
+        if (data78.placeholderTitles !== void 0) {
+          let data100 = data78.placeholderTitles;
+          if (Array.isArray(data100)) {
+            const len7 = data100.length;
             for (let i11 = 0; i11 < len7; i11++) {
-              let data100 = data99[i11];
-              if (typeof data100 === "string") {
-                if (!pattern1.test(data100)) {
-                  const err60 = { instancePath: instancePath + "/template/placeholderTitles/" + i11, schemaPath: "#/properties/template/properties/placeholderTitles/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema6.properties.template.properties.placeholderTitles.items, data: data100 };
+              let data101 = data100[i11];
+              if (typeof data101 === "string") {
+                if (!pattern1.test(data101)) {
+                  const err60 = { instancePath: instancePath + "/template/placeholderTitles/" + i11, schemaPath: "#/properties/template/properties/placeholderTitles/items/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema6.properties.template.properties.placeholderTitles.items, data: data101 };
                   if (vErrors === null) {
                     vErrors = [err60];
                   } else {
@@ -1385,7 +1391,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err61 = { instancePath: instancePath + "/template/placeholderTitles/" + i11, schemaPath: "#/properties/template/properties/placeholderTitles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema6.properties.template.properties.placeholderTitles.items.type, parentSchema: schema6.properties.template.properties.placeholderTitles.items, data: data100 };
+                const err61 = { instancePath: instancePath + "/template/placeholderTitles/" + i11, schemaPath: "#/properties/template/properties/placeholderTitles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema6.properties.template.properties.placeholderTitles.items.type, parentSchema: schema6.properties.template.properties.placeholderTitles.items, data: data101 };
                 if (vErrors === null) {
                   vErrors = [err61];
                 } else {
@@ -1394,18 +1400,18 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            let i12 = data99.length;
+            let i12 = data100.length;
             let j5;
             if (i12 > 1) {
               const indices5 = {};
               for (; i12--; ) {
-                let item5 = data99[i12];
+                let item5 = data100[i12];
                 if (typeof item5 !== "string") {
                   continue;
                 }
                 if (typeof indices5[item5] == "number") {
                   j5 = indices5[item5];
-                  const err62 = { instancePath: instancePath + "/template/placeholderTitles", schemaPath: "#/properties/template/properties/placeholderTitles/uniqueItems", keyword: "uniqueItems", params: { i: i12, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i12 + " are identical)", schema: true, parentSchema: schema6.properties.template.properties.placeholderTitles, data: data99 };
+                  const err62 = { instancePath: instancePath + "/template/placeholderTitles", schemaPath: "#/properties/template/properties/placeholderTitles/uniqueItems", keyword: "uniqueItems", params: { i: i12, j: j5 }, message: "must NOT have duplicate items (items ## " + j5 + " and " + i12 + " are identical)", schema: true, parentSchema: schema6.properties.template.properties.placeholderTitles, data: data100 };
                   if (vErrors === null) {
                     vErrors = [err62];
                   } else {
@@ -1418,7 +1424,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err63 = { instancePath: instancePath + "/template/placeholderTitles", schemaPath: "#/properties/template/properties/placeholderTitles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema6.properties.template.properties.placeholderTitles.type, parentSchema: schema6.properties.template.properties.placeholderTitles, data: data99 };
+            const err63 = { instancePath: instancePath + "/template/placeholderTitles", schemaPath: "#/properties/template/properties/placeholderTitles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema6.properties.template.properties.placeholderTitles.type, parentSchema: schema6.properties.template.properties.placeholderTitles, data: data100 };
             if (vErrors === null) {
               vErrors = [err63];
             } else {
@@ -1428,7 +1434,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err64 = { instancePath: instancePath + "/template", schemaPath: "#/properties/template/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema6.properties.template.type, parentSchema: schema6.properties.template, data: data77 };
+        const err64 = { instancePath: instancePath + "/template", schemaPath: "#/properties/template/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema6.properties.template.type, parentSchema: schema6.properties.template, data: data78 };
         if (vErrors === null) {
           vErrors = [err64];
         } else {
@@ -1438,14 +1444,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.ignores !== void 0) {
-      let data101 = data.ignores;
-      if (Array.isArray(data101)) {
-        const len8 = data101.length;
+      let data102 = data.ignores;
+      if (Array.isArray(data102)) {
+        const len8 = data102.length;
         for (let i13 = 0; i13 < len8; i13++) {
-          let data102 = data101[i13];
-          if (typeof data102 === "string") {
-            if (!pattern7.test(data102)) {
-              const err65 = { instancePath: instancePath + "/ignores/" + i13, schemaPath: "#/properties/ignores/items/pattern", keyword: "pattern", params: { pattern: "^[^!]" }, message: 'must match pattern "^[^!]"', schema: "^[^!]", parentSchema: schema6.properties.ignores.items, data: data102 };
+          let data103 = data102[i13];
+          if (typeof data103 === "string") {
+            if (!pattern7.test(data103)) {
+              const err65 = { instancePath: instancePath + "/ignores/" + i13, schemaPath: "#/properties/ignores/items/pattern", keyword: "pattern", params: { pattern: "^[^!]" }, message: 'must match pattern "^[^!]"', schema: "^[^!]", parentSchema: schema6.properties.ignores.items, data: data103 };
               if (vErrors === null) {
                 vErrors = [err65];
               } else {
@@ -1454,7 +1460,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err66 = { instancePath: instancePath + "/ignores/" + i13, schemaPath: "#/properties/ignores/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema6.properties.ignores.items.type, parentSchema: schema6.properties.ignores.items, data: data102 };
+            const err66 = { instancePath: instancePath + "/ignores/" + i13, schemaPath: "#/properties/ignores/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema6.properties.ignores.items.type, parentSchema: schema6.properties.ignores.items, data: data103 };
             if (vErrors === null) {
               vErrors = [err66];
             } else {
@@ -1464,7 +1470,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err67 = { instancePath: instancePath + "/ignores", schemaPath: "#/properties/ignores/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema6.properties.ignores.type, parentSchema: schema6.properties.ignores, data: data101 };
+        const err67 = { instancePath: instancePath + "/ignores", schemaPath: "#/properties/ignores/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema6.properties.ignores.type, parentSchema: schema6.properties.ignores, data: data102 };
         if (vErrors === null) {
           vErrors = [err67];
         } else {
@@ -1474,11 +1480,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.limits !== void 0) {
-      let data103 = data.limits;
-      if (data103 && typeof data103 == "object" && !Array.isArray(data103)) {
-        for (const key7 in data103) {
+      let data104 = data.limits;
+      if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
+        for (const key7 in data104) {
           if (!(key7 === "maxBytes" || key7 === "maxLines" || key7 === "maxNesting" || key7 === "maxNestedLines" || key7 === "maxLazyLines" || key7 === "maxInlineMarkers")) {
-            const err68 = { instancePath: instancePath + "/limits", schemaPath: "#/properties/limits/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema6.properties.limits, data: data103 };
+            const err68 = { instancePath: instancePath + "/limits", schemaPath: "#/properties/limits/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema6.properties.limits, data: data104 };
             if (vErrors === null) {
               vErrors = [err68];
             } else {
@@ -1487,10 +1493,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data103.maxBytes !== void 0) {
-          let data104 = data103.maxBytes;
-          if (!(typeof data104 == "number" && (!(data104 % 1) && !isNaN(data104)) && isFinite(data104))) {
-            const err69 = { instancePath: instancePath + "/limits/maxBytes", schemaPath: "#/properties/limits/properties/maxBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.limits.properties.maxBytes.type, parentSchema: schema6.properties.limits.properties.maxBytes, data: data104 };
+        if (data104.maxBytes !== void 0) {
+          let data105 = data104.maxBytes;
+          if (!(typeof data105 == "number" && (!(data105 % 1) && !isNaN(data105)) && isFinite(data105))) {
+            const err69 = { instancePath: instancePath + "/limits/maxBytes", schemaPath: "#/properties/limits/properties/maxBytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.limits.properties.maxBytes.type, parentSchema: schema6.properties.limits.properties.maxBytes, data: data105 };
             if (vErrors === null) {
               vErrors = [err69];
             } else {
@@ -1498,9 +1504,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data104 == "number" && isFinite(data104)) {
-            if (data104 < 1 || isNaN(data104)) {
-              const err70 = { instancePath: instancePath + "/limits/maxBytes", schemaPath: "#/properties/limits/properties/maxBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema6.properties.limits.properties.maxBytes, data: data104 };
+          if (typeof data105 == "number" && isFinite(data105)) {
+            if (data105 < 1 || isNaN(data105)) {
+              const err70 = { instancePath: instancePath + "/limits/maxBytes", schemaPath: "#/properties/limits/properties/maxBytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema6.properties.limits.properties.maxBytes, data: data105 };
               if (vErrors === null) {
                 vErrors = [err70];
               } else {
@@ -1510,10 +1516,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-        if (data103.maxLines !== void 0) {
-          let data105 = data103.maxLines;
-          if (!(typeof data105 == "number" && (!(data105 % 1) && !isNaN(data105)) && isFinite(data105))) {
-            const err71 = { instancePath: instancePath + "/limits/maxLines", schemaPath: "#/properties/limits/properties/maxLines/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.limits.properties.maxLines.type, parentSchema: schema6.properties.limits.properties.maxLines, data: data105 };
+        if (data104.maxLines !== void 0) {
+          let data106 = data104.maxLines;
+          if (!(typeof data106 == "number" && (!(data106 % 1) && !isNaN(data106)) && isFinite(data106))) {
+            const err71 = { instancePath: instancePath + "/limits/maxLines", schemaPath: "#/properties/limits/properties/maxLines/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.limits.properties.maxLines.type, parentSchema: schema6.properties.limits.properties.maxLines, data: data106 };
             if (vErrors === null) {
               vErrors = [err71];
             } else {
@@ -1521,9 +1527,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data105 == "number" && isFinite(data105)) {
-            if (data105 < 1 || isNaN(data105)) {
-              const err72 = { instancePath: instancePath + "/limits/maxLines", schemaPath: "#/properties/limits/properties/maxLines/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema6.properties.limits.properties.maxLines, data: data105 };
+          if (typeof data106 == "number" && isFinite(data106)) {
+            if (data106 < 1 || isNaN(data106)) {
+              const err72 = { instancePath: instancePath + "/limits/maxLines", schemaPath: "#/properties/limits/properties/maxLines/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema6.properties.limits.properties.maxLines, data: data106 };
               if (vErrors === null) {
                 vErrors = [err72];
               } else {
@@ -1533,10 +1539,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-        if (data103.maxNesting !== void 0) {
-          let data106 = data103.maxNesting;
-          if (!(typeof data106 == "number" && (!(data106 % 1) && !isNaN(data106)) && isFinite(data106))) {
-            const err73 = { instancePath: instancePath + "/limits/maxNesting", schemaPath: "#/properties/limits/properties/maxNesting/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.limits.properties.maxNesting.type, parentSchema: schema6.properties.limits.properties.maxNesting, data: data106 };
+        if (data104.maxNesting !== void 0) {
+          let data107 = data104.maxNesting;
+          if (!(typeof data107 == "number" && (!(data107 % 1) && !isNaN(data107)) && isFinite(data107))) {
+            const err73 = { instancePath: instancePath + "/limits/maxNesting", schemaPath: "#/properties/limits/properties/maxNesting/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.limits.properties.maxNesting.type, parentSchema: schema6.properties.limits.properties.maxNesting, data: data107 };
             if (vErrors === null) {
               vErrors = [err73];
             } else {
@@ -1544,9 +1550,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data106 == "number" && isFinite(data106)) {
-            if (data106 < 1 || isNaN(data106)) {
-              const err74 = { instancePath: instancePath + "/limits/maxNesting", schemaPath: "#/properties/limits/properties/maxNesting/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema6.properties.limits.properties.maxNesting, data: data106 };
+          if (typeof data107 == "number" && isFinite(data107)) {
+            if (data107 < 1 || isNaN(data107)) {
+              const err74 = { instancePath: instancePath + "/limits/maxNesting", schemaPath: "#/properties/limits/properties/maxNesting/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema6.properties.limits.properties.maxNesting, data: data107 };
               if (vErrors === null) {
                 vErrors = [err74];
               } else {
@@ -1556,10 +1562,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-        if (data103.maxNestedLines !== void 0) {
-          let data107 = data103.maxNestedLines;
-          if (!(typeof data107 == "number" && (!(data107 % 1) && !isNaN(data107)) && isFinite(data107))) {
-            const err75 = { instancePath: instancePath + "/limits/maxNestedLines", schemaPath: "#/properties/limits/properties/maxNestedLines/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.limits.properties.maxNestedLines.type, parentSchema: schema6.properties.limits.properties.maxNestedLines, data: data107 };
+        if (data104.maxNestedLines !== void 0) {
+          let data108 = data104.maxNestedLines;
+          if (!(typeof data108 == "number" && (!(data108 % 1) && !isNaN(data108)) && isFinite(data108))) {
+            const err75 = { instancePath: instancePath + "/limits/maxNestedLines", schemaPath: "#/properties/limits/properties/maxNestedLines/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.limits.properties.maxNestedLines.type, parentSchema: schema6.properties.limits.properties.maxNestedLines, data: data108 };
             if (vErrors === null) {
               vErrors = [err75];
             } else {
@@ -1567,9 +1573,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data107 == "number" && isFinite(data107)) {
-            if (data107 < 1 || isNaN(data107)) {
-              const err76 = { instancePath: instancePath + "/limits/maxNestedLines", schemaPath: "#/properties/limits/properties/maxNestedLines/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema6.properties.limits.properties.maxNestedLines, data: data107 };
+          if (typeof data108 == "number" && isFinite(data108)) {
+            if (data108 < 1 || isNaN(data108)) {
+              const err76 = { instancePath: instancePath + "/limits/maxNestedLines", schemaPath: "#/properties/limits/properties/maxNestedLines/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema6.properties.limits.properties.maxNestedLines, data: data108 };
               if (vErrors === null) {
                 vErrors = [err76];
               } else {
@@ -1579,10 +1585,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-        if (data103.maxLazyLines !== void 0) {
-          let data108 = data103.maxLazyLines;
-          if (!(typeof data108 == "number" && (!(data108 % 1) && !isNaN(data108)) && isFinite(data108))) {
-            const err77 = { instancePath: instancePath + "/limits/maxLazyLines", schemaPath: "#/properties/limits/properties/maxLazyLines/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.limits.properties.maxLazyLines.type, parentSchema: schema6.properties.limits.properties.maxLazyLines, data: data108 };
+        if (data104.maxLazyLines !== void 0) {
+          let data109 = data104.maxLazyLines;
+          if (!(typeof data109 == "number" && (!(data109 % 1) && !isNaN(data109)) && isFinite(data109))) {
+            const err77 = { instancePath: instancePath + "/limits/maxLazyLines", schemaPath: "#/properties/limits/properties/maxLazyLines/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.limits.properties.maxLazyLines.type, parentSchema: schema6.properties.limits.properties.maxLazyLines, data: data109 };
             if (vErrors === null) {
               vErrors = [err77];
             } else {
@@ -1590,9 +1596,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data108 == "number" && isFinite(data108)) {
-            if (data108 < 1 || isNaN(data108)) {
-              const err78 = { instancePath: instancePath + "/limits/maxLazyLines", schemaPath: "#/properties/limits/properties/maxLazyLines/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema6.properties.limits.properties.maxLazyLines, data: data108 };
+          if (typeof data109 == "number" && isFinite(data109)) {
+            if (data109 < 1 || isNaN(data109)) {
+              const err78 = { instancePath: instancePath + "/limits/maxLazyLines", schemaPath: "#/properties/limits/properties/maxLazyLines/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema6.properties.limits.properties.maxLazyLines, data: data109 };
               if (vErrors === null) {
                 vErrors = [err78];
               } else {
@@ -1602,10 +1608,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-        if (data103.maxInlineMarkers !== void 0) {
-          let data109 = data103.maxInlineMarkers;
-          if (!(typeof data109 == "number" && (!(data109 % 1) && !isNaN(data109)) && isFinite(data109))) {
-            const err79 = { instancePath: instancePath + "/limits/maxInlineMarkers", schemaPath: "#/properties/limits/properties/maxInlineMarkers/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.limits.properties.maxInlineMarkers.type, parentSchema: schema6.properties.limits.properties.maxInlineMarkers, data: data109 };
+        if (data104.maxInlineMarkers !== void 0) {
+          let data110 = data104.maxInlineMarkers;
+          if (!(typeof data110 == "number" && (!(data110 % 1) && !isNaN(data110)) && isFinite(data110))) {
+            const err79 = { instancePath: instancePath + "/limits/maxInlineMarkers", schemaPath: "#/properties/limits/properties/maxInlineMarkers/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema6.properties.limits.properties.maxInlineMarkers.type, parentSchema: schema6.properties.limits.properties.maxInlineMarkers, data: data110 };
             if (vErrors === null) {
               vErrors = [err79];
             } else {
@@ -1613,9 +1619,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data109 == "number" && isFinite(data109)) {
-            if (data109 < 1 || isNaN(data109)) {
-              const err80 = { instancePath: instancePath + "/limits/maxInlineMarkers", schemaPath: "#/properties/limits/properties/maxInlineMarkers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema6.properties.limits.properties.maxInlineMarkers, data: data109 };
+          if (typeof data110 == "number" && isFinite(data110)) {
+            if (data110 < 1 || isNaN(data110)) {
+              const err80 = { instancePath: instancePath + "/limits/maxInlineMarkers", schemaPath: "#/properties/limits/properties/maxInlineMarkers/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema6.properties.limits.properties.maxInlineMarkers, data: data110 };
               if (vErrors === null) {
                 vErrors = [err80];
               } else {
@@ -1626,7 +1632,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err81 = { instancePath: instancePath + "/limits", schemaPath: "#/properties/limits/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema6.properties.limits.type, parentSchema: schema6.properties.limits, data: data103 };
+        const err81 = { instancePath: instancePath + "/limits", schemaPath: "#/properties/limits/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema6.properties.limits.type, parentSchema: schema6.properties.limits, data: data104 };
         if (vErrors === null) {
           vErrors = [err81];
         } else {
