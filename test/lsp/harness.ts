@@ -119,6 +119,12 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   /** Extra client capabilities merged over the defaults. */
   capabilities?: ClientCapabilities;
+  /**
+   * Browser transport: file reads (READ_FILE_REQUEST) whose path this
+   * matches are answered only once this promise resolves, to hold the
+   * server's index at a known point.
+   */
+  holdReads?: { matches: (path: string) => boolean; until: Promise<void> };
 }
 
 export type Transport = 'node' | 'browser';
@@ -170,9 +176,11 @@ export class TestClient {
       this.wake();
       return null;
     });
-    connection.onRequest(READ_FILE_REQUEST, (params: ReadFileParams) => {
+    connection.onRequest(READ_FILE_REQUEST, async (params: ReadFileParams) => {
+      const path = URI.parse(params.uri).fsPath;
+      if (options.holdReads?.matches(path)) await options.holdReads.until;
       try {
-        return readFileSync(URI.parse(params.uri).fsPath, 'utf8');
+        return readFileSync(path, 'utf8');
       } catch {
         return null;
       }

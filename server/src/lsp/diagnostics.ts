@@ -141,6 +141,9 @@ export function cancelledError(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 }
 
+/** How long an open document's diagnostics wait for an index under way, so that a small course's come with its course findings. */
+const INDEX_GRACE_MS = 200;
+
 export interface DiagnosticsCapabilities {
   /** The client pulls (`textDocument/diagnostic`). */
   pull: boolean;
@@ -186,7 +189,7 @@ export class DiagnosticsController {
   async documentDiagnostics(uri: string): Promise<Diagnostic[]> {
     const settings = await this.settingsFor(uri);
     if (!settings.enable) return [];
-    const analysis = await this.workspace.analyzeDocument(uri);
+    const [analysis] = await Promise.all([this.workspace.analyzeDocument(uri), this.workspace.indexedWithin(INDEX_GRACE_MS)]);
     if (!analysis) return [];
     this.courseMayHaveChanged(uri);
     const course = analysis.path !== undefined && !analysis.ignored ? this.workspace.index.findingsFor(analysis.path) : [];
@@ -289,6 +292,8 @@ export class DiagnosticsController {
 
   /** Re-runs the course rules if a header changed and brings every affected file up to date. */
   courseMayHaveChanged(exceptUri?: string): void {
+    // Over part of the course the rules would report what is only not indexed yet (a missing "Up next" target, say).
+    if (!this.workspace.courseReady) return;
     const changed = this.workspace.index.refresh();
     if (changed.size > 0) this.courseChanged(changed, exceptUri).catch((error: unknown) => this.logError(error));
   }
@@ -312,7 +317,7 @@ export class DiagnosticsController {
 
   /** Everything may have changed (settings, configuration): bring every file up to date. */
   async refreshAll(): Promise<void> {
-    this.workspace.index.refresh();
+    if (this.workspace.courseReady) this.workspace.index.refresh();
     if (this.capabilities.pull) this.requestRefresh();
     else for (const document of this.workspace.documents.all()) await this.republishOpen(document.uri);
     if (this.pushClosed) await this.publishClosedLessons();
@@ -392,7 +397,9 @@ export class DiagnosticsController {
     const folder = this.workspace.folderOf(path);
     const settings = await this.settingsFor(folder !== undefined ? this.host.paths.toUri(folder) : uri);
     if (!settings.enable) return [];
-    return diagnosticsOf(this.workspace.reportOf(path), this.workspace.index.findingsFor(path), uri, settings.docsBaseUrl, (p) => this.host.paths.toUri(p), withLesson);
+    // The index reads headers only: a closed lesson's own findings are linted when they are shown.
+    const report = withLesson ? await this.workspace.closedReport(path) : undefined;
+    return diagnosticsOf(report, this.workspace.index.findingsFor(path), uri, settings.docsBaseUrl, (p) => this.host.paths.toUri(p), withLesson);
   }
 
   private push(uri: string, diagnostics: Diagnostic[], version?: number): void {

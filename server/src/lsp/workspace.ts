@@ -7,6 +7,7 @@
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isIgnored } from '../config/index';
+import { courseHeader } from '../engine/course/header';
 import { toMessages, type LintMessage } from '../engine/index';
 import { analyze, type LessonAnalysis } from './analysis';
 import type { ConfigStore, LoadedConfig } from './config-store';
@@ -24,15 +25,26 @@ export interface LessonReport {
   notChecked?: NotChecked;
 }
 
+/** Files read ahead of the one being indexed, so that reading overlaps parsing. */
+const READ_AHEAD = 8;
+/** How long indexing runs before it lets other messages through. */
+const INDEX_SLICE_MS = 8;
+
 export class LessonlintWorkspace {
   readonly index = new CourseIndex();
   /** Paths of the workspace folders. */
   private readonly folders = new Set<string>();
   /** Latest analysis of each open document, by URI. */
   private readonly analyses = new Map<string, LessonAnalysis>();
-  /** Lesson findings of lessons that are not open, by path. */
+  /** Lesson findings of lessons that are not open, by path (linted when first asked for: the index reads headers only). */
   private readonly closed = new Map<string, LessonReport>();
+  /** Lessons on disk whose lesson findings are not known yet; their lint runs when they are asked for. */
+  private readonly unlinted = new Set<string>();
+  /** Bumped when a path's disk state is re-read, so that a lint of the older text does not overwrite it. */
+  private readonly generations = new Map<string, number>();
   private indexing: Promise<void> = Promise.resolve();
+  /** Set when the first index is complete: until then the course rules would see part of the course only. */
+  private firstIndexDone = false;
   /** The lint under way for each open document, and the version it was asked for. */
   private readonly linting = new Map<string, { version: number; promise: Promise<LessonAnalysis | undefined> }>();
 
@@ -170,6 +182,7 @@ export class LessonlintWorkspace {
    */
   async refreshFromDisk(path: string): Promise<void> {
     if (this.isOpen(path)) return;
+    const generation = this.bumpGeneration(path);
     const text = await this.host.readFile(path);
     if (this.isOpen(path)) return;
     if (text === undefined) return this.forget(path);
@@ -177,29 +190,76 @@ export class LessonlintWorkspace {
     if (isIgnored(path, loaded.config.ignores)) return this.forget(path);
     const uri = this.host.paths.toUri(path);
     const analysis = await analyze({ uri, path, version: null, text, config: loaded.config, maxLessonLength: this.tuning.maxLessonLength }, this.linter);
-    // Opened while it was linted: the editor's text has the last word.
-    if (!analysis || this.isOpen(path)) return;
+    // Opened while it was linted (the editor's text has the last word), or read again since.
+    if (!analysis || this.isOpen(path) || this.generations.get(path) !== generation) return;
+    this.unlinted.delete(path);
     if (analysis.result?.lesson.isLesson || analysis.tooLarge || analysis.notChecked) this.closed.set(path, reportOf(analysis));
     else this.closed.delete(path);
     this.updateIndex(path, analysis, loaded);
   }
 
+  /**
+   * Reads a file that is not open into the index: its header only, without
+   * the lint (courseHeader parses only the parts the header comes from). Its
+   * lesson findings are linted when first asked for (`closedReport`).
+   */
+  private async indexFromDisk(path: string, text: string | undefined): Promise<void> {
+    if (this.isOpen(path)) return;
+    const generation = this.bumpGeneration(path);
+    if (text === undefined) return this.forget(path);
+    const loaded = await this.configs.configFor(path, this.folderOf(path));
+    if (this.isOpen(path) || this.generations.get(path) !== generation) return;
+    if (isIgnored(path, loaded.config.ignores)) return this.forget(path);
+    this.closed.delete(path);
+    this.unlinted.delete(path);
+    if (text.length > this.tuning.maxLessonLength) {
+      this.closed.set(path, { messages: [], tooLarge: { length: text.length, limit: this.tuning.maxLessonLength } });
+      this.index.set(path, undefined);
+      return;
+    }
+    const header = courseHeader(text, path, loaded.config.limits);
+    if (header) this.unlinted.add(path);
+    this.index.set(path, header ? { lesson: header, folder: this.folderOf(path), config: loaded.config, configKey: loaded.key } : undefined);
+  }
+
+  /**
+   * The lesson findings of a file that is not open, linting it first when
+   * the index read only its header. Undefined for a file that is open, not a
+   * lesson, or gone.
+   */
+  async closedReport(path: string): Promise<LessonReport | undefined> {
+    if (this.documents.get(this.host.paths.toUri(path))) return undefined;
+    if (!this.unlinted.has(path)) return this.closed.get(path);
+    const generation = this.generations.get(path);
+    const text = await this.host.readFile(path);
+    if (text === undefined || this.generations.get(path) !== generation || this.isOpen(path)) return this.closed.get(path);
+    const loaded = await this.configs.configFor(path, this.folderOf(path));
+    const uri = this.host.paths.toUri(path);
+    const analysis = await analyze({ uri, path, version: null, text, config: loaded.config, maxLessonLength: this.tuning.maxLessonLength }, this.linter);
+    if (!analysis || this.generations.get(path) !== generation || this.isOpen(path)) return this.closed.get(path);
+    this.unlinted.delete(path);
+    this.closed.set(path, reportOf(analysis));
+    // The full lint's header is the index's too (they are equal); a lint that did not finish keeps the indexed one.
+    this.updateIndex(path, analysis, loaded);
+    return this.closed.get(path);
+  }
+
+  private bumpGeneration(path: string): number {
+    const generation = (this.generations.get(path) ?? 0) + 1;
+    this.generations.set(path, generation);
+    return generation;
+  }
+
   /** A file was deleted (or left the workspace). */
   forget(path: string): void {
+    this.bumpGeneration(path);
     this.closed.delete(path);
+    this.unlinted.delete(path);
     this.index.set(path, undefined);
   }
 
   documentClosed(uri: string): void {
     this.analyses.delete(uri);
-  }
-
-  /** The lesson findings of a file: from its open document's analysis, else from disk as last read. */
-  reportOf(path: string): LessonReport | undefined {
-    const uri = this.host.paths.toUri(path);
-    const analysis = this.cachedAnalysis(uri);
-    if (analysis) return reportOf(analysis);
-    return this.documents.get(uri) ? undefined : this.closed.get(path);
   }
 
   /** Paths of every lesson known from disk or open documents (lessons, and files too large to check). */
@@ -208,7 +268,12 @@ export class LessonlintWorkspace {
     return [...paths].sort();
   }
 
-  /** Reads every markdown file of every folder into the index, yielding between files. */
+  /**
+   * Reads the header of every markdown file of every folder into the index.
+   * Runs on this thread in slices of a few milliseconds, so that messages
+   * (an edit, a request) are handled in between; files are read a few at a
+   * time ahead of the one being indexed.
+   */
   indexFolders(folders: readonly string[] = this.folderPaths()): Promise<void> {
     const run = async () => {
       for (const folder of folders) {
@@ -219,20 +284,58 @@ export class LessonlintWorkspace {
           this.log(`lessonlint: listing ${folder} failed: ${String(error)}`);
           continue;
         }
-        for (const path of files) {
+        const paths = files.filter((path) => isMarkdownPath(path));
+        const reads = new Map<number, Promise<string | undefined>>();
+        const read = (i: number) => {
+          if (i < paths.length && !reads.has(i)) reads.set(i, this.host.readFile(paths[i]!).catch(() => undefined));
+        };
+        let sliceStart = Date.now();
+        for (let i = 0; i < paths.length; i++) {
           if (!this.folders.has(folder)) return;
-          if (!isMarkdownPath(path) || this.isOpen(path)) continue;
+          for (let ahead = i; ahead < i + READ_AHEAD; ahead++) read(ahead);
+          const text = await reads.get(i)!;
+          reads.delete(i);
+          const path = paths[i]!;
           try {
-            await this.refreshFromDisk(path);
+            await this.indexFromDisk(path, text);
           } catch (error) {
             this.log(`lessonlint: indexing ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
           }
-          await yieldToEventLoop();
+          if (Date.now() - sliceStart >= INDEX_SLICE_MS) {
+            await yieldToEventLoop();
+            sliceStart = Date.now();
+          }
         }
       }
     };
-    this.indexing = this.indexing.then(run, run);
+    this.indexing = this.indexing.then(run, run).finally(() => {
+      this.firstIndexDone = true;
+    });
     return this.indexing;
+  }
+
+  /**
+   * Resolves when the first index is complete, or after `ms` if it is not by
+   * then: in a small workspace the first diagnostics then include the course
+   * findings, in a large one they do not wait for them.
+   */
+  indexedWithin(ms: number): Promise<void> {
+    if (this.courseReady) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      void this.indexing.finally(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * Whether the course rules may run: the first index is complete. (A later
+   * index, after a configuration change, updates a course that is whole.)
+   */
+  get courseReady(): boolean {
+    return this.firstIndexDone;
   }
 
   /** Resolves once the indexing started so far is done. */
