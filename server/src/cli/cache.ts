@@ -6,6 +6,14 @@
  * again on every run, over the headers (cached or fresh), so that editing
  * one lesson updates the course findings of the lessons that depend on it.
  *
+ * An entry also holds the file's size and modification time, taken before
+ * the file was read (ESLint's and Prettier's "metadata" strategy): when both
+ * are unchanged the file is not even read. When either differs, the content
+ * hash decides, so a touched but unchanged file stays a hit. A file modified
+ * within TIMESTAMP_GRANULARITY_MS of the run that read it could be written
+ * again without its time changing (racy-git): its entry keeps no metadata,
+ * and the next run reads and hashes it.
+ *
  * The file is JSON: { version, tool, entries: { <absolute path>: entry } }.
  * A different tool version or file format discards it all; a different
  * configuration or content misses that lesson's entry only.
@@ -19,7 +27,21 @@ import type { CourseLesson } from '../engine/course/types';
 import type { LintMessage } from '../engine/types';
 import { DEFAULT_CACHE_FILE } from './options';
 
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
+
+/**
+ * How far apart two writes of a file must be for its modification time to
+ * tell them apart: FAT's 2 s is the coarsest in use; it also covers the
+ * kernel's coarse clock and small skews between a network file system's
+ * clock and this machine's.
+ */
+export const TIMESTAMP_GRANULARITY_MS = 2000;
+
+/** A file's size and modification time, as fs.stat gives them. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
 
 export type CacheEntry = {
   /** sha256 of the lesson's content (its BOM included). */
@@ -28,6 +50,8 @@ export type CacheEntry = {
   config: string;
   /** The path as reported: messages and headers name it. */
   filePath: string;
+  /** The file's stamp when its content was read; absent when that content cannot be told apart by its stamp (see the header). */
+  stamp?: FileStamp;
 } & ({ isLesson: false } | { isLesson: true; messages: LintMessage[]; course?: CourseLesson });
 
 interface CacheFile {
@@ -67,6 +91,12 @@ export async function cacheFilePath(location: string, cwd: string): Promise<stri
   return isFolder ? join(path, DEFAULT_CACHE_FILE) : path;
 }
 
+/** What identifies a lint besides the content: the configuration and the reported path. */
+export interface LintKey {
+  config: string;
+  filePath: string;
+}
+
 export class LintCache {
   private constructor(
     private readonly path: string,
@@ -74,64 +104,110 @@ export class LintCache {
     private readonly entries: Map<string, CacheEntry>,
     /** Why the file on disk was not used, for --debug. */
     readonly discarded: string | undefined,
+    /** When this run started (this machine's clock): stamps this close to it are not trusted. */
+    private readonly runStartedMs: number,
   ) {}
 
   private readonly seen = new Set<string>();
+  /** Whether save() has anything to write: an entry set or deleted, or no usable file on disk. */
+  private changed = true;
 
-  /** Reads the cache file; a missing, unreadable or outdated one starts an empty cache. */
-  static async load(path: string, tool: string): Promise<LintCache> {
+  /**
+   * Reads the cache file; a missing, unreadable or outdated one starts an
+   * empty cache. `runStartedMs`: Date.now() before any lesson was looked at.
+   */
+  static async load(path: string, tool: string, runStartedMs: number): Promise<LintCache> {
     let text: string;
     try {
       text = await readFile(path, 'utf8');
     } catch {
-      return new LintCache(path, tool, new Map(), undefined);
+      return new LintCache(path, tool, new Map(), undefined, runStartedMs);
     }
     let data: Partial<CacheFile>;
     try {
       data = JSON.parse(text) as Partial<CacheFile>;
     } catch {
-      return new LintCache(path, tool, new Map(), 'the cache file is not valid JSON');
+      return new LintCache(path, tool, new Map(), 'the cache file is not valid JSON', runStartedMs);
     }
     if (data.version !== CACHE_FORMAT || typeof data.entries !== 'object' || data.entries === null) {
-      return new LintCache(path, tool, new Map(), 'the cache file has another format');
+      return new LintCache(path, tool, new Map(), 'the cache file has another format', runStartedMs);
     }
-    if (data.tool !== tool) return new LintCache(path, tool, new Map(), `the cache was written by lessonlint ${String(data.tool)}`);
-    return new LintCache(path, tool, new Map(Object.entries(data.entries)), undefined);
+    if (data.tool !== tool) return new LintCache(path, tool, new Map(), `the cache was written by lessonlint ${String(data.tool)}`, runStartedMs);
+    const cache = new LintCache(path, tool, new Map(Object.entries(data.entries)), undefined, runStartedMs);
+    cache.changed = false;
+    return cache;
   }
 
-  /** The entry of a lesson whose content, configuration and reported path are all unchanged. */
-  get(absolutePath: string, key: { content: string; config: string; filePath: string }): CacheEntry | undefined {
-    this.seen.add(absolutePath);
+  /**
+   * The entry of a lesson whose stamp, configuration and reported path are
+   * all unchanged: its content is then taken as unchanged without reading it.
+   */
+  byStamp(absolutePath: string, stamp: FileStamp, key: LintKey): CacheEntry | undefined {
     const entry = this.entries.get(absolutePath);
-    if (!entry || entry.content !== key.content || entry.config !== key.config || entry.filePath !== key.filePath) return undefined;
+    if (!entry?.stamp || entry.stamp.size !== stamp.size || entry.stamp.mtimeMs !== stamp.mtimeMs || !sameKey(entry, key)) return undefined;
+    this.seen.add(absolutePath);
     return entry;
   }
 
-  set(absolutePath: string, entry: CacheEntry): void {
+  /**
+   * The entry of a lesson whose content, configuration and reported path are
+   * all unchanged; it takes the stamp the file has now (read before its
+   * content), so that the next run need not read it.
+   */
+  byContent(absolutePath: string, content: string, stamp: FileStamp, key: LintKey): CacheEntry | undefined {
     this.seen.add(absolutePath);
-    this.entries.set(absolutePath, entry);
+    const entry = this.entries.get(absolutePath);
+    if (!entry || entry.content !== content || !sameKey(entry, key)) return undefined;
+    const trusted = this.trusted(stamp);
+    if (entry.stamp?.size !== trusted?.size || entry.stamp?.mtimeMs !== trusted?.mtimeMs) this.set(absolutePath, entry, stamp);
+    return entry;
+  }
+
+  /** Records a lint of the content read after `stamp` was taken. */
+  set(absolutePath: string, entry: CacheEntry, stamp: FileStamp): void {
+    this.seen.add(absolutePath);
+    const { stamp: _previous, ...rest } = entry;
+    const trusted = this.trusted(stamp);
+    this.entries.set(absolutePath, trusted ? { ...rest, stamp: trusted } : rest);
+    this.changed = true;
   }
 
   /** A lesson that could not be linted (too large, too slow…) is linted again next time. */
   delete(absolutePath: string): void {
     this.seen.add(absolutePath);
-    this.entries.delete(absolutePath);
+    if (this.entries.delete(absolutePath)) this.changed = true;
+  }
+
+  /**
+   * A stamp that tells this content apart from any later one: the file was
+   * last modified well before this run began, so a later write gets a later
+   * time. A stamp at or after that line may be shared with a write that
+   * happens in the same clock tick as the read.
+   */
+  private trusted(stamp: FileStamp): FileStamp | undefined {
+    return stamp.mtimeMs < this.runStartedMs - TIMESTAMP_GRANULARITY_MS ? { size: stamp.size, mtimeMs: stamp.mtimeMs } : undefined;
   }
 
   /**
    * Writes the cache, keeping the entries of lessons this run did not see
    * while their files exist; written to a temporary file and renamed, so a
-   * run that is stopped never leaves half a cache.
+   * run that is stopped never leaves half a cache. A run that changed
+   * nothing does not write it.
    */
   async save(): Promise<void> {
+    const kept = [...this.entries].filter(([path]) => this.seen.has(path) || existsSync(path));
+    if (kept.length < this.entries.size) this.changed = true;
+    if (!this.changed) return;
     const entries: Record<string, CacheEntry> = {};
-    for (const [path, entry] of [...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      if (this.seen.has(path) || existsSync(path)) entries[path] = entry;
-    }
+    for (const [path, entry] of kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) entries[path] = entry;
     const data: CacheFile = { version: CACHE_FORMAT, tool: this.tool, entries };
     await mkdir(dirname(this.path), { recursive: true });
     const temporary = `${this.path}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(data));
     await rename(temporary, this.path);
   }
+}
+
+function sameKey(entry: CacheEntry, key: LintKey): boolean {
+  return entry.config === key.config && entry.filePath === key.filePath;
 }

@@ -68,7 +68,8 @@ export function lintFile(job: LintJob, config: ResolvedConfig): LintJobResult {
     messages,
     ...(result.course ? { course: result.course } : {}),
     ...(fixedText !== undefined ? { fixedText } : {}),
-    ...(job.record ? { record: reportRecordOf(result.lesson, fileResult(job.filePath, messages), config.template) } : {}),
+    // A copy: the record's strings are sliced from the text, and would keep it alive as long as the record.
+    ...(job.record ? { record: structuredClone(reportRecordOf(result.lesson, fileResult(job.filePath, messages), config.template)) } : {}),
     parses,
   };
 }

@@ -23,6 +23,15 @@ export type FromWorker =
   | { type: 'done'; id: number; result: LintJobResult }
   | { type: 'failed'; id: number; message: string; stack?: string };
 
+/**
+ * A worker's young generation (its two semi-spaces and new large-object
+ * space), in MB. V8's default (48 MB here) is kept full by a worker that
+ * builds one lesson's tree after another. Half of it still holds a lesson's
+ * tree between collections, costs no measurable lint time, and takes some
+ * 50 MB off the peak of a two-worker run; a quarter cost 40% more lint time.
+ */
+const WORKER_YOUNG_GENERATION_MB = 24;
+
 export type LintOutcome = { kind: 'done'; result: LintJobResult } | { kind: 'timed-out' };
 
 export interface Linter {
@@ -118,7 +127,8 @@ export class WorkerPool implements Linter {
   }
 
   private spawn(): void {
-    const w: PoolWorker = { worker: new Worker(this.script), ready: false, configs: new Set(), stopping: false };
+    const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const w: PoolWorker = { worker, ready: false, configs: new Set(), stopping: false };
     this.started++;
     this.workers.push(w);
     w.worker.on('message', (message: FromWorker) => this.onMessage(w, message));

@@ -5,6 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { LintMessage } from '../engine/types';
+import type { FileStamp } from './cache';
 import { formatDuration } from './options';
 
 export const FILE_RULE_IDS = {
@@ -24,7 +25,9 @@ function problemMessage(ruleId: string, message: string, line = 1, column = 1, w
   return { ruleId, severity: 'error', message, line, column, endLine: line, endColumn: column + width };
 }
 
-function problem(ruleId: string, message: string, line = 1, column = 1, width = 0): LessonContent {
+export type FileProblem = Extract<LessonContent, { kind: 'problem' }>;
+
+function problem(ruleId: string, message: string, line = 1, column = 1, width = 0): FileProblem {
   return { kind: 'problem', message: problemMessage(ruleId, message, line, column, width) };
 }
 
@@ -37,7 +40,7 @@ export function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-export function tooLarge(size: number, limit: number): LessonContent {
+export function tooLarge(size: number, limit: number): FileProblem {
   return problem(FILE_RULE_IDS.tooLarge, `lesson too large to check (${formatSize(size)} > ${formatSize(limit)} limit); raise the limit with --max-file-size`);
 }
 
@@ -102,15 +105,32 @@ export function decodeLesson(bytes: Uint8Array): LessonContent {
   }
 }
 
-/** Reads a lesson file, refusing files above `maxSize` bytes before reading them. */
-export async function readLessonFile(path: string, maxSize: number): Promise<LessonContent> {
+function unreadable(error: unknown): FileProblem {
+  const code = (error as NodeJS.ErrnoException).code;
+  return problem(FILE_RULE_IDS.unreadable, `cannot read the file (${code ?? (error instanceof Error ? error.message : String(error))})`);
+}
+
+/**
+ * A lesson file's size and modification time, taken before it is read (the
+ * cache compares them), or why it cannot be checked: a file above `maxSize`
+ * bytes is refused before it is read.
+ */
+export async function stampLessonFile(path: string, maxSize: number): Promise<FileStamp | FileProblem> {
   try {
     const info = await stat(path);
     if (info.size > maxSize) return tooLarge(info.size, maxSize);
-    return decodeLesson(await readFile(path));
+    return { size: info.size, mtimeMs: info.mtimeMs };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return problem(FILE_RULE_IDS.unreadable, `cannot read the file (${code ?? (error instanceof Error ? error.message : String(error))})`);
+    return unreadable(error);
+  }
+}
+
+/** A lesson file's text, or why it cannot be checked; `read` gives its bytes. */
+export async function readLessonFile(path: string, read: (path: string) => Promise<Uint8Array> = readFile): Promise<LessonContent> {
+  try {
+    return decodeLesson(await read(path));
+  } catch (error) {
+    return unreadable(error);
   }
 }
 

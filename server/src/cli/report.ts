@@ -44,7 +44,7 @@ function recordOf(checked: Checked, result: FileResult): LessonReportRecord {
 
 export async function report(options: CliOptions, io: CliIO, cio: CheckIO): Promise<number> {
   const started = Date.now();
-  const { checked, results, stats } = await checkFiles(options, cio, { keepText: false, records: true });
+  const { checked, results, stats } = await checkFiles(options, cio, { fingerprints: false, records: true });
   const courseReport = buildCourseReport(
     checked.map((c, i) => recordOf(c, results[i]!)),
     { tool: TOOL },

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { version } from '../../../package.json';
-import { BaselineFormatError, createBaseline, filterBaselined, fingerprintMessages, parseBaseline, serializeBaseline, type Baseline } from '../baseline/index';
+import { BaselineFormatError, createBaseline, filterBaselined, parseBaseline, serializeBaseline, type Baseline } from '../baseline/index';
 import { cachingFileHost, ConfigError, loadConfigFor } from '../config/index';
 import { allRules } from '../engine/rules';
 import type { LintMessage } from '../engine/types';
@@ -97,13 +97,8 @@ async function readBaseline(path: string): Promise<Baseline> {
   }
 }
 
-/** Fingerprints of any selection of `results`' messages (the same message objects, filtered). */
-function fingerprinter(results: readonly FileResult[], texts: readonly (string | undefined)[]): (selection: readonly FileResult[]) => FingerprintsByFile {
-  const byMessage = new Map<LintMessage, string>();
-  results.forEach((r, i) => {
-    const prints = fingerprintMessages(r.filePath, texts[i] ?? '', r.messages);
-    r.messages.forEach((m, k) => byMessage.set(m, prints[k]!));
-  });
+/** Fingerprints of any selection of a run's messages (the same message objects, filtered). */
+function fingerprinter(byMessage: ReadonlyMap<LintMessage, string>): (selection: readonly FileResult[]) => FingerprintsByFile {
   return (selection) => new Map(selection.map((r) => [r.filePath, r.messages.map((m) => byMessage.get(m)!)]));
 }
 
@@ -115,8 +110,9 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
   const baselinePath = options.baseline === undefined ? undefined : resolve(io.cwd, options.baseline);
   let baseline = baselinePath === undefined ? undefined : await readBaseline(baselinePath);
 
-  const { checked, results, stats } = await checkFiles(options, cio, { keepText: needFingerprints, records: false });
-  const fingerprints = needFingerprints ? fingerprinter(results, checked.map((c) => c.text)) : undefined;
+  const checkResult = await checkFiles(options, cio, { fingerprints: needFingerprints, records: false });
+  const { results, stats } = checkResult;
+  const fingerprints = checkResult.fingerprints ? fingerprinter(checkResult.fingerprints) : undefined;
 
   if (options.writeBaseline !== undefined) {
     baseline = createBaseline(results, fingerprints!(results));
