@@ -320,15 +320,17 @@ describe('configuration', () => {
   });
 
   test('--print-config prints the effective configuration of a lesson as JSON', () => {
-    const course = tempCourse({ 'module-04/.lessonlint.yaml': 'rules:\n  title-separator: error\n  section-unknown: "off"\ntemplate:\n  wordsPerMinute: 150\nignores: [old]\n' });
+    const course = tempCourse({ 'module-04/.lessonlint.yaml': 'rules:\n  title-separator: error\n  section-unknown: "off"\ntemplate:\n  wordsPerMinute: 150\nignores: [old]\nlimits:\n  maxLines: 40000\n' });
     const result = runCli(cli, ['--print-config', SAMPLE_PATH], { cwd: course });
     assert.equal(result.status, 0);
     const printed = JSON.parse(result.stdout);
-    assert.deepEqual(Object.keys(printed), ['rules', 'template', 'ignores']);
+    assert.deepEqual(Object.keys(printed), ['rules', 'template', 'ignores', 'limits']);
     assert.equal(printed.rules['title-separator'], 'error');
     assert.equal(printed.rules['section-unknown'], 'off');
     assert.equal(printed.template.wordsPerMinute, 150);
     assert.deepEqual(printed.ignores, [`${join(course, 'module-04')}/old`]);
+    assert.equal(printed.limits.maxLines, 40000);
+    assert.equal(printed.limits.maxNesting, 100, 'limits not set keep their defaults');
   });
 });
 

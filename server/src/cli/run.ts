@@ -83,7 +83,7 @@ async function printConfig(options: CliOptions, io: CliIO): Promise<number> {
     const setting = config.rules.get(id);
     rules[id] = !setting ? 'off' : Object.keys(setting.options).length > 0 ? [setting.severity, setting.options] : setting.severity;
   }
-  io.stdout.write(`${JSON.stringify({ rules, template: config.template, ignores: config.ignores }, null, 2)}\n`);
+  io.stdout.write(`${JSON.stringify({ rules, template: config.template, ignores: config.ignores, limits: config.limits }, null, 2)}\n`);
   return 0;
 }
 
