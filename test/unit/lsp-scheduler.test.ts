@@ -41,3 +41,26 @@ test('dirty means edited since opened or saved', () => {
   scheduler.saved('a', 2);
   assert.equal(scheduler.isDirty('a', 2), false);
 });
+
+test('without a quiet period an edit settles once the current turn is done; edits in the same turn settle once', async () => {
+  const settled: string[] = [];
+  const scheduler = new EditScheduler(0, (uri) => settled.push(uri));
+  scheduler.changed('a');
+  scheduler.changed('a');
+  scheduler.changed('b');
+  assert.deepEqual(settled, [], 'not while the edit is being handled');
+  assert.equal(await scheduler.settled('a'), true);
+  assert.equal(await scheduler.settled('b'), true);
+  assert.deepEqual(settled, ['a', 'b']);
+});
+
+test('without a quiet period, closing before the edit settles drops its lint', async () => {
+  const settled: string[] = [];
+  const scheduler = new EditScheduler(0, (uri) => settled.push(uri));
+  scheduler.changed('a');
+  const waiting = scheduler.settled('a');
+  scheduler.closed('a');
+  assert.equal(await waiting, false);
+  await sleep(5);
+  assert.deepEqual(settled, []);
+});

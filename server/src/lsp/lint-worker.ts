@@ -12,7 +12,9 @@
  * no second file to ship or to find.
  */
 import { Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
-import { LineIndex, type LessonLintResult } from '../engine/index';
+import type { Root } from 'mdast';
+import { LineIndex, type LessonLintResult, type ResolvedConfig } from '../engine/index';
+import type { Lesson, Section } from '../engine/model/types';
 import { errorText, fixNow, InThreadLinter, lintNow, type FixOutcome, type LessonLinter, type LintOutcome, type LintRequest } from './linter';
 
 /** `workerData` that tells the bundle it runs as the lint thread. */
@@ -24,14 +26,50 @@ export function isLintWorkerData(data: unknown): boolean {
 
 type JobKind = 'lint' | 'fix';
 
+/**
+ * A job. The configuration crosses only when it is not the one of the
+ * previous job (typing in one lesson lints with the same one each time): a
+ * job without it uses the thread's last one.
+ */
 interface ToWorker {
   id: number;
   kind: JobKind;
-  request: LintRequest;
+  text: string;
+  filePath?: string;
+  config?: ResolvedConfig;
 }
 
-/** The lint result without its line index (a class; rebuilt on the main thread from the text). */
+/** The lint result without its line index (a class; rebuilt on the main thread from the text), its lesson detached (`detachedLesson`). */
 type LintedResult = Omit<LessonLintResult, 'lines'>;
+
+const NO_TREE: Root = Object.freeze({ type: 'root', children: [] }) as unknown as Root;
+
+/**
+ * The lesson model as it crosses to the main thread: without the text (the
+ * main thread sent it) and without the mdast (the tree and the sections'
+ * nodes). The server's features read the model, never the tree; only the
+ * rules do, and they run here. The tree is most of what a structured clone
+ * of the lesson would copy: on the sample lesson the message falls from
+ * 90 KB to 21 KB, and the hand-over (end of the lint to the result on the
+ * main thread) from about 0.8 ms to 0.4 ms.
+ */
+export function detachedLesson(lesson: Lesson): Lesson {
+  const sections = new Map<Section, Section>(lesson.sections.map((section) => [section, { ...section, nodes: [] }]));
+  const detached = (section: Section) => sections.get(section) ?? { ...section, nodes: [] };
+  return {
+    ...lesson,
+    text: '',
+    tree: NO_TREE,
+    sections: [...sections.values()],
+    ...(lesson.videoScript ? { videoScript: { ...lesson.videoScript, section: detached(lesson.videoScript.section) } } : {}),
+  };
+}
+
+/** A linted result from the worker, completed with what stayed on this side: the text and its line index. */
+function attachedResult(result: LintedResult, text: string): LessonLintResult {
+  result.lesson.text = text;
+  return { ...result, lines: new LineIndex(text) };
+}
 
 type FromWorker =
   | { type: 'ready' }
@@ -42,13 +80,17 @@ type FromWorker =
 /** The worker side: answers each job with its result, or with the error it threw. */
 export function serveLintJobs(port: MessagePort): void {
   const send = (message: FromWorker) => port.postMessage(message);
+  let config: ResolvedConfig | undefined;
   port.on('message', (job: ToWorker) => {
     try {
+      config = job.config ?? config;
+      if (!config) throw new Error('a lint job came without a configuration');
+      const request: LintRequest = { text: job.text, config, ...(job.filePath !== undefined ? { filePath: job.filePath } : {}) };
       if (job.kind === 'lint') {
-        const { lesson, findings, course } = lintNow(job.request);
-        send({ type: 'linted', id: job.id, result: { lesson, findings, ...(course ? { course } : {}) } });
+        const { lesson, findings, course } = lintNow(request);
+        send({ type: 'linted', id: job.id, result: { lesson: detachedLesson(lesson), findings, ...(course ? { course } : {}) } });
       } else {
-        send({ type: 'fixed', id: job.id, ...fixNow(job.request) });
+        send({ type: 'fixed', id: job.id, ...fixNow(request) });
       }
     } catch (error) {
       send({ type: 'failed', id: job.id, message: errorText(error) });
@@ -80,6 +122,8 @@ const MAX_FAILED_STARTS = 3;
 export class WorkerLinter implements LessonLinter {
   private thread: Worker | undefined;
   private ready = false;
+  /** The configuration the thread holds (that of the last job posted to it). */
+  private threadConfig: ResolvedConfig | undefined;
   private running: { id: number; job: Job; timer: ReturnType<typeof setTimeout> } | undefined;
   private readonly queue: Job[] = [];
   private nextId = 0;
@@ -136,7 +180,9 @@ export class WorkerLinter implements LessonLinter {
     // The budget starts when the worker gets the job, not while it loads.
     const timer = setTimeout(() => this.timedOut(id), this.options.budgetMs);
     this.running = { id, job, timer };
-    const message: ToWorker = { id, kind: job.kind, request: job.request };
+    const { text, filePath, config } = job.request;
+    const message: ToWorker = { id, kind: job.kind, text, ...(filePath !== undefined ? { filePath } : {}), ...(config !== this.threadConfig ? { config } : {}) };
+    this.threadConfig = config;
     this.thread.postMessage(message);
   }
 
@@ -156,6 +202,7 @@ export class WorkerLinter implements LessonLinter {
     }
     this.thread = thread;
     this.ready = false;
+    this.threadConfig = undefined;
     this.workersStarted++;
     thread.stdout.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     thread.on('message', (message: FromWorker) => {
@@ -181,7 +228,7 @@ export class WorkerLinter implements LessonLinter {
     clearTimeout(running.timer);
     this.running = undefined;
     const { job } = running;
-    if (message.type === 'linted') job.resolve({ kind: 'done', result: { ...message.result, lines: new LineIndex(job.request.text) } });
+    if (message.type === 'linted') job.resolve({ kind: 'done', result: attachedResult(message.result, job.request.text) });
     else if (message.type === 'fixed') job.resolve({ kind: 'done', text: message.text, applied: message.applied });
     else job.resolve({ kind: 'not-checked', reason: 'failed', message: message.message });
     this.pump();

@@ -3,10 +3,10 @@
  * short while, so typing a word costs one lint, not one per key. A newer edit
  * restarts the wait, which is how it cancels the work the older one asked for.
  */
-import type { CancellationToken } from 'vscode-languageserver';
+import { RAL, type CancellationToken, type Disposable } from 'vscode-languageserver';
 
 interface Pending {
-  timer: ReturnType<typeof setTimeout>;
+  timer: Disposable;
   waiters: Array<(settled: boolean) => void>;
 }
 
@@ -23,8 +23,11 @@ export class EditScheduler {
   /** An edit arrived: (re)start the quiet period. */
   changed(uri: string): void {
     const previous = this.pending.get(uri);
-    if (previous) clearTimeout(previous.timer);
-    const entry: Pending = { timer: setTimeout(() => this.settle(uri, true), this.delayMs), waiters: previous?.waiters ?? [] };
+    previous?.timer.dispose();
+    const settle = () => this.settle(uri, true);
+    // Without a quiet period the lint starts once this message is handled: a 0 ms timer would first wait a timer tick (1 ms or more) for nothing.
+    const timer = this.delayMs > 0 ? RAL().timer.setTimeout(settle, this.delayMs) : RAL().timer.setImmediate(settle);
+    const entry: Pending = { timer, waiters: previous?.waiters ?? [] };
     this.pending.set(uri, entry);
   }
 
@@ -69,7 +72,7 @@ export class EditScheduler {
   private settle(uri: string, run: boolean): void {
     const entry = this.pending.get(uri);
     if (!entry) return;
-    clearTimeout(entry.timer);
+    entry.timer.dispose();
     this.pending.delete(uri);
     if (run) this.onSettled(uri);
     for (const waiter of entry.waiters) waiter(run);
