@@ -31,7 +31,8 @@ if (json) {
   for (const r of results) {
     console.log(
       `lsp didChange → diagnostics (${r.mode}, debounce ${r.debounceMs} ms, ${r.edits} edits of the sample lesson): ` +
-        `median ${r.medianMs.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, max ${r.maxMs.toFixed(1)} ms`,
+        `client round trip median ${r.medianMs.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, max ${r.maxMs.toFixed(1)} ms` +
+        (r.serverMedianMs === undefined ? '' : `; server time median ${r.serverMedianMs.toFixed(1)} ms, p99 ${r.serverP99Ms.toFixed(1)} ms`),
     );
   }
 }

@@ -21,6 +21,7 @@ import { SAMPLE, SAMPLE_NAME } from './course.mjs';
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = protocol;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER = join(root, 'dist', 'server', 'node.js');
+const SERVER_TIMING = join(root, 'scripts', 'bench', 'server-timing.cjs');
 
 /** The line and character of `offset` in `text`. */
 function positionAt(text, offset) {
@@ -50,8 +51,11 @@ function processMemory(pid) {
  * side: the connection, the child process, `published(uri, version)` (a
  * promise of that version's diagnostics) and `stop()`.
  */
-async function startServer(folder, { debounceMs = 150, pull = false, nodeArgs = [] } = {}) {
-  const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+async function startServer(folder, { debounceMs = 150, pull = false, nodeArgs = [], timesFile } = {}) {
+  // With timesFile, server-timing.cjs records each edit's server time (see there).
+  const timing = timesFile ? ['--require', SERVER_TIMING] : [];
+  const env = timesFile ? { ...process.env, LESSONLINT_BENCH_TIMES: timesFile } : process.env;
+  const child = spawn(process.execPath, [...nodeArgs, ...timing, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map();
   connection.onNotification('textDocument/publishDiagnostics', (params) => {
@@ -81,7 +85,9 @@ async function startServer(folder, { debounceMs = 150, pull = false, nodeArgs = 
   });
   await connection.sendNotification('initialized', {});
   const published = (uri, version) => new Promise((resolve) => waiting.set(`${uri}#${version}`, resolve));
-  const stop = async () => {
+  let stopping;
+  const stop = () => (stopping ??= shutdown());
+  const shutdown = async () => {
     const exited = new Promise((resolve) => child.on('exit', resolve));
     try {
       await connection.sendRequest('shutdown');
@@ -106,7 +112,8 @@ function sampleFolder() {
 /** Typing in the narration of slide 2 of the sample: insert a word, then take it out again, `edits` times. */
 export async function didChangeLatency({ edits = 200, debounceMs = 0, pull = false } = {}) {
   const folder = sampleFolder();
-  const server = await startServer(folder, { debounceMs, pull });
+  const timesFile = join(folder, 'server-times.json');
+  const server = await startServer(folder, { debounceMs, pull, timesFile });
   const { connection } = server;
   try {
     const uri = pathToFileURL(join(folder, SAMPLE_NAME)).href;
@@ -134,7 +141,11 @@ export async function didChangeLatency({ edits = 200, debounceMs = 0, pull = fal
       else await done;
       times.push(performance.now() - started);
     }
-    return { debounceMs, mode: pull ? 'pull' : 'push', edits, medianMs: percentile(times, 50), p99Ms: percentile(times, 99), maxMs: Math.max(...times) };
+    await server.stop();
+    // Server time (didChange read → publishDiagnostics written, in the server); pull mode publishes nothing.
+    const serverTimes = pull ? [] : JSON.parse(readFileSync(timesFile, 'utf8'));
+    const serverSide = serverTimes.length > 0 ? { serverMedianMs: percentile(serverTimes, 50), serverP99Ms: percentile(serverTimes, 99), serverMaxMs: Math.max(...serverTimes) } : {};
+    return { debounceMs, mode: pull ? 'pull' : 'push', edits, medianMs: percentile(times, 50), p99Ms: percentile(times, 99), maxMs: Math.max(...times), ...serverSide };
   } finally {
     await server.stop();
     rmSync(folder, { recursive: true, force: true });
