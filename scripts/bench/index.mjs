@@ -248,11 +248,8 @@ async function bigLessonRows(bundle) {
 function markdownlintBin() {
   const given = process.env.MARKDOWNLINT_CLI2;
   const candidates = given ? [given, join(given, 'markdownlint-cli2-bin.mjs'), join(given, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs')] : [];
-  try {
-    candidates.push(join(dirname(require.resolve('markdownlint-cli2/package.json')), 'markdownlint-cli2-bin.mjs'));
-  } catch {
-    // Not installed in the project.
-  }
+  // The devDependency (its package.json is not in its exports, so no require.resolve).
+  candidates.push(join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'));
   const bin = candidates.find((c) => c.endsWith('.mjs') && existsSync(c));
   if (!bin) return undefined;
   return { bin, version: JSON.parse(readFileSync(join(dirname(bin), 'package.json'), 'utf8')).version };
