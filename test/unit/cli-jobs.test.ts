@@ -36,7 +36,7 @@ describe('--jobs', () => {
     const cwd = tempCourse(generatedCourse(1000));
     const one = runCli(cli, ['--jobs', '1', '--debug', '--format', 'json'], { cwd });
     const two = runCli(cli, ['--jobs', '2', '--debug', '--format', 'json'], { cwd });
-    assert.deepEqual([debugStats(one).workers, debugStats(two).workers], [0, 2], 'from 50 lessons up, --jobs 2 uses two workers');
+    assert.deepEqual([debugStats(one).workers, debugStats(two).workers], [1, 2], 'from 50 lessons up, lessons are linted in --jobs workers');
     assert.equal(one.status, 1);
     assert.equal(two.status, 1);
     assert.ok(two.stdout === one.stdout, 'the two outputs differ');

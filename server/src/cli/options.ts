@@ -54,9 +54,9 @@ export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 export const DEFAULT_MAX_LESSON_TIME = 10_000;
 export const DEFAULT_CACHE_FILE = '.lessonlintcache';
 
-/** With more lessons than this to lint (and --jobs above 1), they are linted in worker threads. */
+/** With more lessons than this to lint, they are linted in worker threads (--jobs of them). */
 export const WORKER_THRESHOLD = 50;
-/** A lesson larger than this is linted in a worker even with --jobs 1, so that --max-lesson-time holds. */
+/** A lesson larger than this is linted in a worker even in a small run, so that --max-lesson-time holds. */
 export const LARGE_LESSON_BYTES = 128 * 1024;
 
 export const HELP = `Usage: lessonlint [options] [paths or globs...]
@@ -93,7 +93,7 @@ Options:
                                (default: .lessonlintcache in the current folder)
   -j, --jobs <n>               lessons linted at once in worker threads, used
                                from ${WORKER_THRESHOLD} lessons up (default: the number of
-                               cores; 1: in this thread)
+                               cores)
       --max-lesson-time <time> give up on a lesson whose lint takes longer,
                                with a lessonlint/too-complex finding (default:
                                10s; e.g. 500ms, 30s); when given, every lesson
