@@ -20,7 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { ResolvedConfig } from '../engine/config/types';
 import type { CourseLesson } from '../engine/course/types';
@@ -198,13 +198,37 @@ export class LintCache {
     const kept = [...this.entries].filter(([path]) => this.seen.has(path) || existsSync(path));
     if (kept.length < this.entries.size) this.changed = true;
     if (!this.changed) return;
-    const entries: Record<string, CacheEntry> = {};
-    for (const [path, entry] of kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) entries[path] = entry;
-    const data: CacheFile = { version: CACHE_FORMAT, tool: this.tool, entries };
+    kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     await mkdir(dirname(this.path), { recursive: true });
     const temporary = `${this.path}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(data));
+    await writeCacheFile(temporary, this.tool, kept);
     await rename(temporary, this.path);
+  }
+}
+
+/** Bytes of JSON gathered before each write. */
+const WRITE_CHUNK = 1 << 20;
+
+/**
+ * Writes `{ version, tool, entries }` as JSON.stringify would, entry by
+ * entry: the whole text of a 10,000-lesson cache (12 MB) would otherwise sit
+ * in memory at the end of the run, on top of everything the run holds.
+ */
+async function writeCacheFile(target: string, tool: string, entries: ReadonlyArray<[string, CacheEntry]>): Promise<void> {
+  const file = await open(target, 'w');
+  try {
+    let chunk = `{"version":${CACHE_FORMAT},"tool":${JSON.stringify(tool)},"entries":{`;
+    for (let i = 0; i < entries.length; i++) {
+      const [path, entry] = entries[i]!;
+      chunk += `${i > 0 ? ',' : ''}${JSON.stringify(path)}:${JSON.stringify(entry)}`;
+      if (chunk.length >= WRITE_CHUNK) {
+        await file.write(chunk);
+        chunk = '';
+      }
+    }
+    await file.write(`${chunk}}}`);
+  } finally {
+    await file.close();
   }
 }
 
