@@ -5,7 +5,7 @@
 //
 //   node scripts/bench/index.mjs [--lessons N] [--json FILE] [--floor-every K] [--mdl-every K] [--skip engine,big,cli,mdl,lsp]
 //
-// Takes about 7 minutes on the 2-core machines here for 10,000 lessons (more
+// Takes about 4 minutes on an idle 2-core machine here for 10,000 lessons (more
 // when other processes load the machine: the load average is printed).
 //
 // Every time is compared with a baseline measured in the same run, next to
