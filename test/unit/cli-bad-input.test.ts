@@ -135,6 +135,20 @@ describe('bad input', () => {
     assert.ok(parseJsonReport(fiveMb)[0]!.messages.every((m) => !m.ruleId.startsWith('lessonlint/')));
   });
 
+  test('the largest lessons lint in a worker without running out of memory, with default limits and with raised ones', async () => {
+    // Shaped like real lessons (lists, tables, slides), which cost the parser far more memory than plain paragraphs.
+    const { bigLesson } = await import('../../scripts/bench/course.mjs');
+    const nearLimit = runCli(cli, ['--format', 'json', '--max-lesson-time', '120s'], { cwd: tempCourse({ [SAMPLE_NAME]: bigLesson(1_950_000) }) });
+    assertNoStackTrace(nearLimit);
+    assert.equal(nearLimit.status, 1, nearLimit.stderr);
+    assert.ok(parseJsonReport(nearLimit)[0]!.messages.every((m) => !m.ruleId.includes('too-')));
+    const raised = tempCourse({ [SAMPLE_NAME]: bigLesson(5_000_000), '.lessonlint.json': '{ "limits": { "maxBytes": 6000000, "maxLines": 300000, "maxNestedLines": 1000000 } }' });
+    const beyond = runCli(cli, ['--format', 'json', '--max-file-size', '8MB', '--max-lesson-time', '120s'], { cwd: raised });
+    assertNoStackTrace(beyond);
+    assert.equal(beyond.status, 1, beyond.stderr);
+    assert.ok(parseJsonReport(beyond)[0]!.messages.every((m) => !m.ruleId.includes('too-')));
+  });
+
   test('standard input above the size limit is a finding too', () => {
     const result = runCli(cli, ['--stdin', '--stdin-filename', SAMPLE_NAME, '--format', 'json', '--max-file-size', '10KB'], {
       cwd: tempCourse({}),
