@@ -1,7 +1,8 @@
 /** Configuration in the language server: per-folder cache, broken files, the last good configuration. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ConfigStore, MAX_CONFIG_LENGTH } from '../../server/src/lsp/config-store';
+import { MAX_CONFIG_LENGTH } from '../../server/src/config/index';
+import { ConfigStore } from '../../server/src/lsp/config-store';
 
 function host(files: Record<string, string>) {
   const reads: string[] = [];

@@ -4,7 +4,8 @@
  * entry reloads on next use; a reload that fails keeps the configuration the
  * folder had before (the last good one) and records the problem, which the
  * server shows as a diagnostic on the config file itself. A config file over
- * MAX_CONFIG_LENGTH is such a problem: it is not parsed at all.
+ * MAX_CONFIG_LENGTH (the shared loader's limit) is such a problem: it is not
+ * parsed at all.
  */
 import { CONFIG_FILE_NAMES, ConfigError, cachingFileHost, loadConfigFor, type FileHost } from '../config/index';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../engine/index';
@@ -25,25 +26,6 @@ export interface ConfigProblem {
   message: string;
 }
 
-/**
- * Longest config file the server parses, in UTF-16 code units (about bytes).
- * Real ones are a few KB; a huge one (hostile or generated) would cost
- * seconds of parsing, validating and glob compiling on the server's thread.
- */
-export const MAX_CONFIG_LENGTH = 256 * 1024;
-
-/** A file host that refuses config files over the size limit with a ConfigError (shown on the file). */
-function sizeLimited(host: FileHost): FileHost {
-  return {
-    async readFile(path) {
-      const text = await host.readFile(path);
-      if (text !== undefined && text.length > MAX_CONFIG_LENGTH) {
-        throw new ConfigError(path, `the config file is too large to read (${Math.ceil(text.length / 1024)} KB; a config file may have at most ${MAX_CONFIG_LENGTH / 1024} KB)`);
-      }
-      return text;
-    },
-  };
-}
 
 export const DEFAULT_LOADED: LoadedConfig = Object.freeze({ config: DEFAULT_CONFIG, key: '', files: [] });
 
@@ -66,7 +48,7 @@ export class ConfigStore {
     private readonly host: FileHost,
     private readonly log: (message: string) => void,
   ) {
-    this.reads = cachingFileHost(sizeLimited(host));
+    this.reads = cachingFileHost(host);
   }
 
   /** The configuration for a lesson at `path` (undefined: a document outside the course gets the defaults). */
@@ -95,7 +77,7 @@ export class ConfigStore {
   invalidate(): void {
     this.generation++;
     this.problems.clear();
-    this.reads = cachingFileHost(sizeLimited(this.host));
+    this.reads = cachingFileHost(this.host);
   }
 
   private async reload(path: string, dir: string, folder: string | undefined, previous: Entry | undefined): Promise<LoadedConfig> {
