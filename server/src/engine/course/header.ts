@@ -49,19 +49,20 @@ export function courseHeader(text: string, filePath: string, limits?: Partial<Co
  */
 export function regionsHeader(text: string, filePath: string): { header: CourseLesson | undefined } | undefined {
   // A reference definition changes how headings elsewhere in the file read; a suppression comment may be anywhere.
-  const lesson = text.includes('lessonlint-') || text.includes(']:') ? undefined : headerRegions(text, filePath);
-  return lesson ? { header: summarized(lesson, text, filePath) } : undefined;
+  if (text.includes('lessonlint-') || text.includes(']:')) return undefined;
+  const lines = new LineIndex(text);
+  const lesson = headerRegions(lines, filePath);
+  return lesson ? { header: summarized(lesson, lines, filePath) } : undefined;
 }
 
 /** The header from a parse of the whole text: what `lintLesson` does, without the rules. */
 export function fullHeader(text: string, filePath: string): CourseLesson | undefined {
   const lesson = parseLesson(text, filePath);
-  return summarized(lesson, text, filePath);
+  return summarized(lesson, new LineIndex(text), filePath);
 }
 
-function summarized(lesson: Lesson, text: string, filePath: string): CourseLesson | undefined {
+function summarized(lesson: Lesson, lines: LineIndex, filePath: string): CourseLesson | undefined {
   if (!lesson.isLesson) return undefined;
-  const lines = new LineIndex(text);
   // A copy that shares no string with the text, which would otherwise stay alive as long as the index (see lint.ts).
   return structuredClone(summarizeLesson(lesson, lines, filePath, suppressedLines(lesson.suppressions, lines)));
 }
@@ -77,8 +78,9 @@ interface Line {
  * "Up next"), from the regions that hold it; undefined when the regions
  * cannot be told apart without parsing everything.
  */
-function headerRegions(text: string, filePath: string): Lesson | undefined {
-  const lines = splitLines(text);
+function headerRegions(index: LineIndex, filePath: string): Lesson | undefined {
+  const text = index.text;
+  const lines = Array.from({ length: index.lineCount }, (_, i): Line => ({ start: index.lineStart(i + 1), end: index.lineEnd(i + 1) }));
   const cuts: number[] = [];
   for (let i = 0; i < lines.length; i++) if (isCutLine(text, lines[i]!)) cuts.push(i);
   if (cuts.length === 0) return undefined;
@@ -222,19 +224,4 @@ function isDashLine(text: string, p: number, end: number): boolean {
 /** `## …` or `##` alone, in column 0. */
 function isCutLine(text: string, line: Line): boolean {
   return isHashes(text, line.start, line.end);
-}
-
-/** Lines as the parser breaks them: at \n, \r\n and a lone \r. */
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 10 && c !== 13) continue;
-    lines.push({ start, end: i });
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    start = i + 1;
-  }
-  lines.push({ start, end: text.length });
-  return lines;
 }
