@@ -229,8 +229,18 @@ export class LessonlintWorkspace {
    */
   async closedReport(path: string): Promise<LessonReport | undefined> {
     if (this.documents.get(this.host.paths.toUri(path))) return undefined;
+    if (!this.unlinted.has(path)) return this.closed.get(path);
+    const generation = this.generations.get(path);
+    const text = await this.host.readFile(path);
+    if (text === undefined || this.generations.get(path) !== generation || this.isOpen(path)) return this.closed.get(path);
+    const loaded = await this.configs.configFor(path, this.folderOf(path));
+    const uri = this.host.paths.toUri(path);
+    const analysis = await analyze({ uri, path, version: null, text, config: loaded.config, maxLessonLength: this.tuning.maxLessonLength }, this.linter);
+    if (!analysis || this.generations.get(path) !== generation || this.isOpen(path)) return this.closed.get(path);
+    this.unlinted.delete(path);
+    this.closed.set(path, reportOf(analysis));
     // The full lint's header is the index's too (they are equal); a lint that did not finish keeps the indexed one.
-    if (this.unlinted.has(path)) await this.refreshFromDisk(path);
+    this.updateIndex(path, analysis, loaded);
     return this.closed.get(path);
   }
 
