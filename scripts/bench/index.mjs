@@ -289,15 +289,19 @@ async function cliRows({ courseDir, files, bytes }) {
     text: `${x(single.cpuMs / floorSingle)} (${ms(single.cpuMs)} vs floor ${ms(floorSingle)})`,
   });
 
-  // Default jobs, with a cold cache that the next run reads.
+  // Default jobs, as markdownlint-cli2 runs: no cache. The memory series below compares runs made the same way.
+  const parallel = await cli(courseDir, []);
+  log(`default jobs (${availableParallelism()}): ${ms(parallel.wallMs)} wall, ${ms(parallel.cpuMs)} CPU, peak ${mb(parallel.peakMb)}`);
+  const floorParallel = (floorAfter + (await nextFloor())) / 2;
+
+  // A cold cache, written by one run and read by the next.
   const cacheDir = join(WORK, `cache-${LESSONS}`);
   rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
   const cacheArgs = ['--cache', '--cache-location', join(cacheDir, 'lessonlint.cache')];
-  const parallel = await cli(courseDir, cacheArgs);
-  log(`default jobs (${availableParallelism()}), cold cache: ${ms(parallel.wallMs)} wall, ${ms(parallel.cpuMs)} CPU, peak ${mb(parallel.peakMb)}`);
-  const floorParallel = (floorAfter + (await nextFloor())) / 2;
-
+  const cold = await cli(courseDir, cacheArgs);
+  log(`default jobs, writing a cold cache: ${ms(cold.wallMs)} wall, ${ms(cold.cpuMs)} CPU, peak ${mb(cold.peakMb)}`);
+  results.details.coldCache = { wallMs: cold.wallMs, cpuMs: cold.cpuMs, peakMb: cold.peakMb };
   const warm = await cli(courseDir, cacheArgs);
   log(`second run with --cache: ${ms(warm.wallMs)} wall, ${ms(warm.cpuMs)} CPU`);
 
@@ -319,7 +323,7 @@ async function cliRows({ courseDir, files, bytes }) {
   row(`CLI, ${files.length} lessons, default jobs (${availableParallelism()}), wall time`, '≤ 0.75× the single-thread parse floor', {
     value: parallel.wallMs / floorParallel,
     limit: 0.75,
-    text: `${x(parallel.wallMs / floorParallel)} (${ms(parallel.wallMs)} vs floor ${ms(floorParallel)}; with --cache writing a cold cache)`,
+    text: `${x(parallel.wallMs / floorParallel)} (${ms(parallel.wallMs)} vs floor ${ms(floorParallel)})`,
   });
   row(`CLI, ${files.length} lessons, default jobs: speed against markdownlint-cli2`, '≥ 3× faster', {
     value: mdlSpeedup,
@@ -341,12 +345,12 @@ async function cliRows({ courseDir, files, bytes }) {
   }
   series.push({ lessons: files.length, peakMb: parallel.peakMb });
   results.details.memory = { series, jobs1PeakMb: single.peakMb };
-  const peak = Math.max(...series.map((s) => s.peakMb), single.peakMb);
+  const peak = Math.max(...series.map((s) => s.peakMb), single.peakMb, cold.peakMb);
   const growth = series[series.length - 1].peakMb / series[0].peakMb;
   row(`CLI peak memory at ${files.length} lessons`, '≤ 300 MB', {
     value: peak,
     limit: 300,
-    text: `${mb(peak)} (default jobs ${mb(parallel.peakMb)}, --jobs 1 ${mb(single.peakMb)})`,
+    text: `${mb(peak)} (default jobs ${mb(parallel.peakMb)}, writing a cold cache ${mb(cold.peakMb)}, --jobs 1 ${mb(single.peakMb)})`,
   });
   row('CLI peak memory, flat as N grows', `≤ 1.25× from ${series[0].lessons} to ${files.length} lessons`, {
     value: growth,
