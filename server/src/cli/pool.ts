@@ -25,10 +25,11 @@ export type FromWorker =
 
 /**
  * A worker's young generation (its two semi-spaces and new large-object
- * space), in MB. V8's default (48 MB here) is kept full by a worker that
- * builds one lesson's tree after another. Half of it still holds a lesson's
- * tree between collections, costs no measurable lint time, and takes some
- * 50 MB off the peak of a two-worker run; a quarter cost 40% more lint time.
+ * space), in MB. V8 rounds a semi-space up to a power of two: 24 gives
+ * 8 MB semi-spaces, half of V8's default (48 MB, 16 MB semi-spaces). That
+ * takes 35-45 MB off the peak of a two-worker run over 10,000 lessons and
+ * costs about a fifth more CPU; 12 (4 MB semi-spaces) cost 40% more lint
+ * time. docs/performance.md has the measurements.
  */
 const WORKER_YOUNG_GENERATION_MB = 24;
 
