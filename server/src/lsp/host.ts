@@ -3,6 +3,8 @@
  * and a path mapping. The Node entry gives it the file system; the browser
  * entry asks the client (READ_FILE_REQUEST / LIST_FILES_REQUEST).
  */
+import type { CourseLesson } from '../engine/course/types';
+import type { ComplexityLimits } from '../engine/guard';
 import type { LessonLinter } from './linter';
 import type { PathMapper } from './paths';
 
@@ -11,6 +13,21 @@ export type FileChangeKind = 'created' | 'changed' | 'deleted';
 export interface HostFileChange {
   path: string;
   kind: FileChangeKind;
+}
+
+/** What indexing found in a file that is not open. */
+export type IndexedFile =
+  | { kind: 'missing' }
+  | { kind: 'too-large'; length: number }
+  /** `header` is undefined for a file that is not a lesson, or that the complexity guard refuses. */
+  | { kind: 'header'; header: CourseLesson | undefined }
+  /** The reader failed (its thread died, say); the file's lint, when asked for, tells why. */
+  | { kind: 'failed'; message: string };
+
+/** Reads files' course headers for one indexing run; dispose() when the run ends. */
+export interface IndexReader {
+  read(path: string, maxLength: number, limits: Partial<ComplexityLimits> | undefined): Promise<IndexedFile>;
+  dispose(): void;
 }
 
 export interface LessonlintHost {
@@ -29,6 +46,11 @@ export interface LessonlintHost {
    * server lints in its own thread and cannot stop a slow lint.
    */
   createLinter?(budgetMs: number, log: (message: string) => void): LessonLinter;
+  /**
+   * Reads course headers away from the server's thread, for one indexing
+   * run; without it the server reads the files and parses the headers itself.
+   */
+  createIndexReader?(): IndexReader;
 }
 
 /** Lets queued messages (a cancellation, a newer edit) run between two files of a long job. */

@@ -12,7 +12,7 @@ import { toMessages, type LintMessage } from '../engine/index';
 import { analyze, type LessonAnalysis } from './analysis';
 import type { ConfigStore, LoadedConfig } from './config-store';
 import { CourseIndex } from './course-index';
-import { yieldToEventLoop, type LessonlintHost } from './host';
+import { yieldToEventLoop, type IndexedFile, type IndexReader, type LessonlintHost } from './host';
 import type { LessonLinter, NotChecked } from './linter';
 import { isInside, isMarkdownPath } from './paths';
 import type { ServerTuning } from './settings';
@@ -29,6 +29,8 @@ export interface LessonReport {
 const READ_AHEAD = 8;
 /** How long indexing runs before it lets other messages through. */
 const INDEX_SLICE_MS = 8;
+/** Files handed to the index reader at once: enough that it never waits for this thread. */
+const INDEXED_AT_ONCE = 8;
 
 export class LessonlintWorkspace {
   readonly index = new CourseIndex();
@@ -210,15 +212,35 @@ export class LessonlintWorkspace {
     const loaded = await this.configs.configFor(path, this.folderOf(path));
     if (this.isOpen(path) || this.generations.get(path) !== generation) return;
     if (isIgnored(path, loaded.config.ignores)) return this.forget(path);
+    const max = this.tuning.maxLessonLength;
+    this.recordIndexed(path, text.length > max ? { kind: 'too-large', length: text.length } : { kind: 'header', header: courseHeader(text, path, loaded.config.limits) }, loaded);
+  }
+
+  /** indexFromDisk, with the file read and its header parsed by `reader` (the index thread of the Node server). */
+  private async indexThroughReader(path: string, reader: IndexReader): Promise<void> {
+    if (this.isOpen(path)) return;
+    const generation = this.bumpGeneration(path);
+    const loaded = await this.configs.configFor(path, this.folderOf(path));
+    if (this.isOpen(path) || this.generations.get(path) !== generation) return;
+    if (isIgnored(path, loaded.config.ignores)) return this.forget(path);
+    const file = await reader.read(path, this.tuning.maxLessonLength, loaded.config.limits);
+    // Opened, changed or deleted meanwhile: what happened since has the last word.
+    if (this.isOpen(path) || this.generations.get(path) !== generation) return;
+    this.recordIndexed(path, file, loaded);
+  }
+
+  private recordIndexed(path: string, file: IndexedFile, loaded: LoadedConfig): void {
+    if (file.kind === 'missing') return this.forget(path);
     this.closed.delete(path);
     this.unlinted.delete(path);
-    if (text.length > this.tuning.maxLessonLength) {
-      this.closed.set(path, { messages: [], tooLarge: { length: text.length, limit: this.tuning.maxLessonLength } });
+    if (file.kind === 'too-large') {
+      this.closed.set(path, { messages: [], tooLarge: { length: file.length, limit: this.tuning.maxLessonLength } });
       this.index.set(path, undefined);
       return;
     }
-    const header = courseHeader(text, path, loaded.config.limits);
-    if (header) this.unlinted.add(path);
+    const header = file.kind === 'header' ? file.header : undefined;
+    // A file the reader failed on is linted when first shown, and its lint says what is wrong.
+    if (header || file.kind === 'failed') this.unlinted.add(path);
     this.index.set(path, header ? { lesson: header, folder: this.folderOf(path), config: loaded.config, configKey: loaded.key } : undefined);
   }
 
@@ -285,6 +307,11 @@ export class LessonlintWorkspace {
           continue;
         }
         const paths = files.filter((path) => isMarkdownPath(path));
+        const host = this.host;
+        if (host.createIndexReader) {
+          if (!(await this.indexWithReader(folder, paths, () => host.createIndexReader!()))) return;
+          continue;
+        }
         const reads = new Map<number, Promise<string | undefined>>();
         const read = (i: number) => {
           if (i < paths.length && !reads.has(i)) reads.set(i, this.host.readFile(paths[i]!).catch(() => undefined));
@@ -312,6 +339,31 @@ export class LessonlintWorkspace {
       this.firstIndexDone = true;
     });
     return this.indexing;
+  }
+
+  /**
+   * Indexes a folder's files through an index reader (a thread of its own),
+   * a few at a time so that the reader always has the next file. False when
+   * the folder left the workspace meanwhile.
+   */
+  private async indexWithReader(folder: string, paths: readonly string[], createReader: () => IndexReader): Promise<boolean> {
+    const reader = createReader();
+    const indexing: Array<Promise<void>> = [];
+    try {
+      for (const path of paths) {
+        if (!this.folders.has(folder)) return false;
+        indexing.push(
+          this.indexThroughReader(path, reader).catch((error: unknown) => {
+            this.log(`lessonlint: indexing ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          }),
+        );
+        if (indexing.length >= INDEXED_AT_ONCE) await indexing.shift();
+      }
+      await Promise.all(indexing);
+      return true;
+    } finally {
+      reader.dispose();
+    }
   }
 
   /**
