@@ -349,9 +349,13 @@ export class LessonlintWorkspace {
   private async indexWithReader(folder: string, paths: readonly string[], createReader: () => IndexReader): Promise<boolean> {
     const reader = createReader();
     const indexing: Array<Promise<void>> = [];
+    let complete = true;
     try {
       for (const path of paths) {
-        if (!this.folders.has(folder)) return false;
+        if (!this.folders.has(folder)) {
+          complete = false;
+          break;
+        }
         indexing.push(
           this.indexThroughReader(path, reader).catch((error: unknown) => {
             this.log(`lessonlint: indexing ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -359,8 +363,9 @@ export class LessonlintWorkspace {
         );
         if (indexing.length >= INDEXED_AT_ONCE) await indexing.shift();
       }
+      // The files already handed over are finished before the reader stops, as indexFromDisk finishes its file.
       await Promise.all(indexing);
-      return true;
+      return complete;
     } finally {
       reader.dispose();
     }
