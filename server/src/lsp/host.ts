@@ -52,8 +52,3 @@ export interface LessonlintHost {
    */
   createIndexReader?(): IndexReader;
 }
-
-/** Lets queued messages (a cancellation, a newer edit) run between two files of a long job. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}

@@ -7,9 +7,9 @@
  * Like the lint thread, it runs the server bundle itself (node.ts).
  */
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { courseHeader } from '../engine/course/header';
 import type { ComplexityLimits } from '../engine/guard';
 import type { IndexedFile, IndexReader } from './host';
+import { indexedFileOf } from './index-reader';
 import { errorText } from './linter';
 
 /** `workerData` that tells the bundle it runs as the index thread, with the workspace folders its reads stay in. */
@@ -38,10 +38,7 @@ export function serveIndexJobs(port: MessagePort, readFile: (path: string) => Pr
   port.on('message', (job: ToIndexThread) => {
     void (async () => {
       try {
-        const text = await readFile(job.path);
-        if (text === undefined) return send({ id: job.id, file: { kind: 'missing' } });
-        if (text.length > job.maxLength) return send({ id: job.id, file: { kind: 'too-large', length: text.length } });
-        send({ id: job.id, file: { kind: 'header', header: courseHeader(text, job.path, job.limits) } });
+        send({ id: job.id, file: indexedFileOf(await readFile(job.path), job.path, job.maxLength, job.limits) });
       } catch (error) {
         send({ id: job.id, file: { kind: 'failed', message: errorText(error) } });
       }

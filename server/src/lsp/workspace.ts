@@ -7,12 +7,12 @@
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isIgnored } from '../config/index';
-import { courseHeader } from '../engine/course/header';
 import { toMessages, type LintMessage } from '../engine/index';
 import { analyze, type LessonAnalysis } from './analysis';
 import type { ConfigStore, LoadedConfig } from './config-store';
 import { CourseIndex } from './course-index';
-import { yieldToEventLoop, type IndexedFile, type IndexReader, type LessonlintHost } from './host';
+import type { IndexedFile, IndexReader, LessonlintHost } from './host';
+import { InThreadIndexReader } from './index-reader';
 import type { LessonLinter, NotChecked } from './linter';
 import { isInside, isMarkdownPath } from './paths';
 import type { ServerTuning } from './settings';
@@ -25,11 +25,7 @@ export interface LessonReport {
   notChecked?: NotChecked;
 }
 
-/** Files read ahead of the one being indexed, so that reading overlaps parsing. */
-const READ_AHEAD = 8;
-/** How long indexing runs before it lets other messages through. */
-const INDEX_SLICE_MS = 8;
-/** Files handed to the index reader at once: enough that it never waits for this thread. */
+/** Files handed to the index reader at once: enough that it never waits for this thread, and reading overlaps parsing. */
 const INDEXED_AT_ONCE = 8;
 
 export class LessonlintWorkspace {
@@ -205,19 +201,7 @@ export class LessonlintWorkspace {
    * the lint (courseHeader parses only the parts the header comes from). Its
    * lesson findings are linted when first asked for (`closedReport`).
    */
-  private async indexFromDisk(path: string, text: string | undefined): Promise<void> {
-    if (this.isOpen(path)) return;
-    const generation = this.bumpGeneration(path);
-    if (text === undefined) return this.forget(path);
-    const loaded = await this.configs.configFor(path, this.folderOf(path));
-    if (this.isOpen(path) || this.generations.get(path) !== generation) return;
-    if (isIgnored(path, loaded.config.ignores)) return this.forget(path);
-    const max = this.tuning.maxLessonLength;
-    this.recordIndexed(path, text.length > max ? { kind: 'too-large', length: text.length } : { kind: 'header', header: courseHeader(text, path, loaded.config.limits) }, loaded);
-  }
-
-  /** indexFromDisk, with the file read and its header parsed by `reader` (the index thread of the Node server). */
-  private async indexThroughReader(path: string, reader: IndexReader): Promise<void> {
+  private async indexFromDisk(path: string, reader: IndexReader): Promise<void> {
     if (this.isOpen(path)) return;
     const generation = this.bumpGeneration(path);
     const loaded = await this.configs.configFor(path, this.folderOf(path));
@@ -291,10 +275,10 @@ export class LessonlintWorkspace {
   }
 
   /**
-   * Reads the header of every markdown file of every folder into the index.
-   * Runs on this thread in slices of a few milliseconds, so that messages
-   * (an edit, a request) are handled in between; files are read a few at a
-   * time ahead of the one being indexed.
+   * Reads the header of every markdown file of every folder into the index,
+   * through the host's index reader (the Node server's index thread), or in
+   * this thread, each file parsed as its text arrives so that messages (an
+   * edit, a request) are handled in between.
    */
   indexFolders(folders: readonly string[] = this.folderPaths()): Promise<void> {
     const run = async () => {
@@ -307,32 +291,7 @@ export class LessonlintWorkspace {
           continue;
         }
         const paths = files.filter((path) => isMarkdownPath(path));
-        const host = this.host;
-        if (host.createIndexReader) {
-          if (!(await this.indexWithReader(folder, paths, () => host.createIndexReader!()))) return;
-          continue;
-        }
-        const reads = new Map<number, Promise<string | undefined>>();
-        const read = (i: number) => {
-          if (i < paths.length && !reads.has(i)) reads.set(i, this.host.readFile(paths[i]!).catch(() => undefined));
-        };
-        let sliceStart = Date.now();
-        for (let i = 0; i < paths.length; i++) {
-          if (!this.folders.has(folder)) return;
-          for (let ahead = i; ahead < i + READ_AHEAD; ahead++) read(ahead);
-          const text = await reads.get(i)!;
-          reads.delete(i);
-          const path = paths[i]!;
-          try {
-            await this.indexFromDisk(path, text);
-          } catch (error) {
-            this.log(`lessonlint: indexing ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-          }
-          if (Date.now() - sliceStart >= INDEX_SLICE_MS) {
-            await yieldToEventLoop();
-            sliceStart = Date.now();
-          }
-        }
+        if (!(await this.indexWithReader(folder, paths, this.createIndexReader()))) return;
       }
     };
     this.indexing = this.indexing.then(run, run).finally(() => {
@@ -341,13 +300,23 @@ export class LessonlintWorkspace {
     return this.indexing;
   }
 
+  /** The host's index reader, or one in this thread when the host has none or it cannot start. */
+  private createIndexReader(): IndexReader {
+    try {
+      const reader = this.host.createIndexReader?.();
+      if (reader) return reader;
+    } catch (error) {
+      this.log(`lessonlint: cannot start the index thread (${error instanceof Error ? error.message : String(error)}); indexing in this thread`);
+    }
+    return new InThreadIndexReader((path) => this.host.readFile(path));
+  }
+
   /**
-   * Indexes a folder's files through an index reader (a thread of its own),
-   * a few at a time so that the reader always has the next file. False when
-   * the folder left the workspace meanwhile.
+   * Indexes a folder's files, a few at a time so that the reader always has
+   * the next file (and, in this thread, the next files are being read while
+   * one is parsed). False when the folder left the workspace meanwhile.
    */
-  private async indexWithReader(folder: string, paths: readonly string[], createReader: () => IndexReader): Promise<boolean> {
-    const reader = createReader();
+  private async indexWithReader(folder: string, paths: readonly string[], reader: IndexReader): Promise<boolean> {
     const indexing: Array<Promise<void>> = [];
     let complete = true;
     try {
@@ -357,13 +326,13 @@ export class LessonlintWorkspace {
           break;
         }
         indexing.push(
-          this.indexThroughReader(path, reader).catch((error: unknown) => {
+          this.indexFromDisk(path, reader).catch((error: unknown) => {
             this.log(`lessonlint: indexing ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
           }),
         );
         if (indexing.length >= INDEXED_AT_ONCE) await indexing.shift();
       }
-      // The files already handed over are finished before the reader stops, as indexFromDisk finishes its file.
+      // The files already handed over are finished before the reader stops.
       await Promise.all(indexing);
       return complete;
     } finally {
