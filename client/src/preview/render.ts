@@ -153,7 +153,7 @@ function reference(ref: PreviewModel['references'][number]): Element {
   for (const url of ref.urls) {
     // A trailing " —" left where the URL stood goes too (by hand: the regex for it backtracks).
     const rest = text.split(url).join('').trimEnd();
-    text = (/[—–-]$/.test(rest) && /\s/.test(rest.at(-2) ?? '') ? rest.slice(0, -1) : rest).trim();
+    text = (/[\u2014\u2013-]$/.test(rest) && /\s/.test(rest.at(-2) ?? '') ? rest.slice(0, -1) : rest).trim();
   }
   return h('li', {}, text || undefined, links.length ? [' ', links.map((url, i) => [i ? ' · ' : '', h('a', { href: url }, url)])] : undefined);
 }

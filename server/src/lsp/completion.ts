@@ -82,7 +82,7 @@ export function complete(analysis: LessonAnalysis, position: Position, context: 
 
   const upNext = /\bup\s+next\b/i.exec(before);
   if (upNext) {
-    const partial = /(?:^|[\s"“'(—–-])(L[\d.]{0,20}|)$/.exec(before.slice(upNext.index + upNext[0].length));
+    const partial = /(?:^|[\s"\u201c'(\u2014\u2013-])(L[\d.]{0,20}|)$/.exec(before.slice(upNext.index + upNext[0].length));
     if (partial) {
       const start = offset - partial[1]!.length;
       return upNextCompletions(analysis, lesson, line, start, offset, rangeOf, context);
@@ -126,10 +126,10 @@ function tokenAround(line: Line, field: MetadataField): { start: number; end: nu
     if (item && start < item[0].length) start = item[0].length;
   }
   // Skip what separates the label from the value (`:**`, `:`), spaces and an opening quote.
-  while (start < line.cursor && /[\s*_:"'“]/.test(line.text[start]!)) start++;
+  while (start < line.cursor && /[\s*_:"'\u201c]/.test(line.text[start]!)) start++;
   let end = line.cursor;
   while (end < line.text.length && !TOKEN_STOPS.has(line.text[end]!)) end++;
-  while (end > line.cursor && /[\s"'”\\]/.test(line.text[end - 1]!)) end--;
+  while (end > line.cursor && /[\s"'\u201d\\]/.test(line.text[end - 1]!)) end--;
   return { start: line.start + start, end: line.start + end, typed: line.text.slice(start, line.cursor) };
 }
 
@@ -258,7 +258,7 @@ function upNextCompletions(
   let tokenEnd = offset;
   while (tokenEnd - line.start < line.text.length && /[\w.]/.test(line.text[tokenEnd - line.start]!)) tokenEnd++;
   const rest = line.text.slice(tokenEnd - line.start);
-  const whole = /^["”'.)\s]*$/.test(rest);
+  const whole = /^["\u201d'.)\s]*$/.test(rest);
   return {
     isIncomplete: false,
     items: lessons.map((entry, i) => {

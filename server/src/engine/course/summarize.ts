@@ -6,7 +6,7 @@ import type { SuppressedLines } from '../suppress';
 import type { CourseLesson } from './types';
 
 // `\s*(\S.*)`, not `\s*(.+)`: two quantifiers over the same spaces would backtrack quadratically.
-const MODULE = /^Module\s+(\d+)\s*[—–:-]\s*(\S.*)$/;
+const MODULE = /^Module\s+(\d+)\s*[\u2014\u2013:-]\s*(\S.*)$/;
 const DURATION = /^~?\s*(\d+(?:\.\d+)?)\s*min/;
 
 export function summarizeLesson(lesson: Lesson, lines: LineIndex, filePath: string, suppressed: SuppressedLines[]): CourseLesson {

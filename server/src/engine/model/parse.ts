@@ -47,7 +47,7 @@ function readHeading(node: MdHeading, spans: NodeSpans): Heading {
 }
 
 const LESSON_ID_PREFIX = /^[Ll]\s?(\d{1,6}(?:[.,]\d{0,6}){0,5})/;
-const SEPARATOR = /^\s*(?:[—–:|-]+\s*)?/;
+const SEPARATOR = /^\s*(?:[\u2014\u2013:|-]+\s*)?/;
 
 function readTitle(heading: Heading, source: string): TitleHeading {
   const raw = trimmedText(source, heading.textSpan.start, heading.textSpan.end);

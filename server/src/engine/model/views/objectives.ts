@@ -1,7 +1,7 @@
 /** Learning objectives: an ordered list whose items start with a verb. */
 import type { ListModel, Objective } from '../types';
 
-const VERB = /^[\p{L}][\p{L}'’-]*/u;
+const VERB = /^[\p{L}][\p{L}'\u2019-]*/u;
 
 export function readObjectives(list: ListModel, source: string): Objective[] {
   return list.items.map((item) => {

@@ -20,7 +20,7 @@ export function readUpNext(items: ListItemModel[], source: string): UpNextPointe
       span: { start: idStart, end: idStart + match[0].length },
     };
     const after = content.value.slice(match.index + match[0].length);
-    const titleMatch = /^\s*[—–:-]\s*([^,"”\n]+)/.exec(after);
+    const titleMatch = /^\s*[\u2014\u2013:-]\s*([^,"\u201d\n]+)/.exec(after);
     const pointer: UpNextPointer = { span: content.span, id };
     if (titleMatch) {
       const title = titleMatch[1]!.trim();

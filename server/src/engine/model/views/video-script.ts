@@ -8,7 +8,7 @@ import { MINUTES_DECLARED, WORDS_DECLARED, numberIn } from './common';
 const SLIDE_START = /^\[\s*slide\b/i;
 // `(?:\s*#)?` rather than `\s*#?\s*`: two adjacent stars over the same spaces would backtrack quadratically.
 const SLIDE_NUMBER = /^(?:\s*#)?\s*(\d{1,6})/;
-const SLIDE_TITLE = /^[\s—–:.\-]*([^\]]*)/;
+const SLIDE_TITLE = /^[\s\u2014\u2013:.\-]*([^\]]*)/;
 
 export function canonicalSlideMarker(number: number, title: string): string {
   return `[SLIDE ${number} — ${title}]`;

@@ -201,7 +201,7 @@ interface NumberText extends Text {
 }
 
 const MODULE_HEAD = /^(module)(\s{0,3})(\d{1,4})/i;
-const MODULE_SEPARATOR = /^\s{0,3}(?:[—–:|-]{1,3}\s{0,3})?/;
+const MODULE_SEPARATOR = /^\s{0,3}(?:[\u2014\u2013:|-]{1,3}\s{0,3})?/;
 
 /**
  * Reads `Module 4 — Title` loosely, so that rules can tell a wrong separator

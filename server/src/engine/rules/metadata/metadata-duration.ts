@@ -8,7 +8,7 @@ const CANONICAL = /^~?(\d{1,6}(?:\.\d{1,3})?) min$/;
  * A duration that is clearly minutes, written loosely: `5min`, `~ 5 min`,
  * `4,5 min`, `≈5 min`, `5 mins`, `5 minutes`, a bare `5`.
  */
-const LOOSE = /^([~≈]?)\s{0,3}(\d{1,6}(?:[.,]\d{1,3})?)(?:\s{0,3}(m|mins?|minutes?)\.?)?$/i;
+const LOOSE = /^([~\u2248]?)\s{0,3}(\d{1,6}(?:[.,]\d{1,3})?)(?:\s{0,3}(m|mins?|minutes?)\.?)?$/i;
 
 /** §2: Duration is `~N min` or `N min`, N a positive number. */
 export default lessonRule({

@@ -18,7 +18,7 @@ function meaning(key: MetadataKey, text: Text): string {
       // The H1 is markdown: emphasis and code marks are not part of the title.
       return foldSpace(value.replace(/[*_`]/g, ''));
     case 'duration': {
-      const minutes = /^[~≈]?\s{0,3}(\d{1,6}(?:[.,]\d{1,3})?)/.exec(value);
+      const minutes = /^[~\u2248]?\s{0,3}(\d{1,6}(?:[.,]\d{1,3})?)/.exec(value);
       return minutes ? String(Number(minutes[1]!.replace(',', '.'))) : value.toLowerCase();
     }
     case 'module': {

@@ -3,7 +3,7 @@ import { lessonRule } from '../../rule';
 import { shown } from '../metadata/fields';
 
 /** Markup and punctuation around a placeholder: `[TODO]`, `*TBD*`, `Untitled.` */
-const DECORATION = /[\s*_`[\](){}<>.:;!?…—–-]+/g;
+const DECORATION = /[\s*_`[\](){}<>.:;!?\u2026\u2014\u2013-]+/g;
 
 /** First word as written, for `TODO: find a title`. */
 const FIRST_WORD = /^[^\p{L}\p{N}]{0,10}([\p{L}\p{N}]{1,40})/u;
