@@ -99,9 +99,6 @@ export function debugSummary(stats: RunStats, started: number): string[] {
   ];
 }
 
-/** Files whose size and time are asked for at once: small answers, so more than the lints in flight. */
-const STAMPS_IN_FLIGHT = 16;
-
 interface Target {
   absolute: string;
   display: string;
@@ -333,13 +330,9 @@ export async function checkFiles(options: CliOptions, io: CheckIO, settings: Che
   };
 
   // Stamps first: the cache takes unchanged files by their stamp without reading them.
-  const stamps = new Map<Included, FileStamp | FileProblem>();
-  await forEachLimited(included, STAMPS_IN_FLIGHT, async (c) => {
-    stamps.set(c, await c.target.stamp());
-  });
   const toRead: Candidate[] = [];
   for (const c of included) {
-    const stamp = stamps.get(c)!;
+    const stamp = await c.target.stamp();
     if ('kind' in stamp) {
       notChecked(c.target, stamp.message, c.config);
       continue;
@@ -349,7 +342,6 @@ export async function checkFiles(options: CliOptions, io: CheckIO, settings: Che
     // Written out: an object spread and then given a property gets a hidden class of its own in V8 (200 bytes a file).
     else toRead.push({ target: c.target, config: c.config, configFiles: c.configFiles, key: c.key, stamp });
   }
-  stamps.clear();
 
   const workers = workerCount(options, io, toRead);
   const linter: Linter = workers > 0 ? new WorkerPool(io.workerScript!, workers, options.maxLessonTime) : new InThreadLinter();
