@@ -27,9 +27,10 @@ export type FromWorker =
  * A worker's young generation (its two semi-spaces and new large-object
  * space), in MB. V8 rounds a semi-space up to a power of two: 24 gives
  * 8 MB semi-spaces, half of V8's default (48 MB, 16 MB semi-spaces). That
- * takes 35-45 MB off the peak of a two-worker run over 10,000 lessons and
- * costs about a fifth more CPU; 12 (4 MB semi-spaces) cost 40% more lint
- * time. docs/performance.md has the measurements.
+ * takes 45-65 MB off the peak of a two-worker run and costs about 8% more
+ * CPU (a fifth before the workers stopped pretenuring, worker.ts); 12 (4 MB
+ * semi-spaces) cost 40% more lint time. docs/performance.md has the
+ * measurements.
  */
 const WORKER_YOUNG_GENERATION_MB = 24;
 
