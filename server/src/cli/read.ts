@@ -115,8 +115,8 @@ function unreadable(error: unknown): FileProblem {
  * A lesson file's size and modification time, taken before it is read (the
  * cache compares them), or why it cannot be checked: a file above `maxSize`
  * bytes is refused before it is read. Synchronous: the files are stamped
- * before any lint starts, and 10,000 stat promises in flight left their
- * garbage in the main thread's heap for the rest of the run.
+ * before any lint starts, and the promises of a large course's stat calls
+ * left their garbage in the main thread's heap for the rest of the run.
  */
 export async function stampLessonFile(path: string, maxSize: number): Promise<FileStamp | FileProblem> {
   try {
