@@ -425,8 +425,18 @@ async function phaseWeb(port, extensionDir) {
     await page.goto(workbenchUrl(port, [['openFile', path.join(dirs.workspace, SAMPLE)]]));
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.locator('.editor-instance .view-lines').first().waitFor({ timeout: 60_000 });
-    await page.keyboard.press(INSTALL_FROM_LOCATION_KEY);
-    await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+    // The user's keybindings can load after the editor shows (one CI run timed out here): press again until it opens.
+    const locationInput = page.locator('.quick-input-widget input');
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press(INSTALL_FROM_LOCATION_KEY);
+      try {
+        await locationInput.waitFor({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        log(`phase web: no input after the install keybinding (attempt ${attempt}); pressing it again`);
+      }
+    }
     await page.keyboard.type(base);
     await page.keyboard.press('Enter');
     const status = page.locator('.statusbar-item', { hasText: 'L4.2.2' }).first();
