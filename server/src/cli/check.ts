@@ -11,7 +11,6 @@
  * Fingerprints need the text the messages are about; the files with findings
  * are read again for them once the course rules have run.
  */
-import { readFileSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import picomatch from 'picomatch';
@@ -31,7 +30,7 @@ import { displayPath, nodeFileHost, toPosixPath } from './host';
 import { IGNORE_FILE_NAME, IgnoreFiles } from './ignore-file';
 import { CliError, LARGE_LESSON_BYTES, WORKER_THRESHOLD, type CliOptions } from './options';
 import { InThreadLinter, WorkerPool, type Linter, type LintOutcome } from './pool';
-import { decodeLesson, encodeLesson, outOfTime, readLessonFile, stampLessonFile, tooLarge, type FileProblem, type LessonContent } from './read';
+import { decodeLesson, encodeLesson, outOfTime, readLessonBytes, readLessonFile, stampLessonFile, tooLarge, type FileProblem, type LessonContent } from './read';
 
 export interface CheckIO {
   cwd: string;
@@ -39,7 +38,7 @@ export interface CheckIO {
   /** dist/cli-worker.js; without it every lesson is linted in this thread. */
   workerScript?: string;
   debug(line: string): void;
-  /** Reads a lesson file's bytes (default: readSmallFile); tests pass one that counts reads. */
+  /** Reads a lesson file's bytes (default: readLessonBytes); tests pass one that counts reads. */
   readFile?(path: string): Promise<Uint8Array>;
 }
 
@@ -162,19 +161,8 @@ async function targetsOf(options: CliOptions, io: CheckIO): Promise<{ targets: T
     };
   }
   const { files, skippedLinks } = await findFiles(options.patterns, io.cwd);
-  const read = io.readFile ?? readSmallFile;
+  const read = io.readFile ?? readLessonBytes;
   return { targets: files.map((absolute) => new FileTarget(absolute, displayPath(absolute, io.cwd), options.maxFileSize, read)), skippedLinks };
-}
-
-/**
- * Reads a file in one synchronous call. A lesson is a few kilobytes (at most
- * --max-file-size): fs.promises.readFile opens a FileHandle and makes a
- * round trip to the thread pool for each of open, fstat, read and close,
- * which cost this thread, whose CPU the lint workers share, several times
- * what the read itself does.
- */
-async function readSmallFile(path: string): Promise<Uint8Array> {
-  return readFileSync(path);
 }
 
 /** A lesson file; a class rather than closures, as there is one per file of the course for the whole run. */

@@ -3,8 +3,7 @@
  * it cannot be checked. These findings are not rules of the registry; their
  * IDs carry a `lessonlint/` prefix, which no rule ID (kebab-case) can have.
  */
-import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import type { LintMessage } from '../engine/types';
 import type { FileStamp } from './cache';
 import { formatDuration } from './options';
@@ -128,8 +127,19 @@ export async function stampLessonFile(path: string, maxSize: number): Promise<Fi
   }
 }
 
+/**
+ * A lesson file's bytes, in one synchronous call. A lesson is a few kilobytes
+ * (at most --max-file-size): fs.promises.readFile opens a FileHandle and
+ * makes a round trip to the thread pool for each of open, fstat, read and
+ * close, which cost the main thread, whose CPU the lint workers share,
+ * several times what the read itself does.
+ */
+export async function readLessonBytes(path: string): Promise<Uint8Array> {
+  return readFileSync(path);
+}
+
 /** A lesson file's text, or why it cannot be checked; `read` gives its bytes. */
-export async function readLessonFile(path: string, read: (path: string) => Promise<Uint8Array> = readFile): Promise<LessonContent> {
+export async function readLessonFile(path: string, read: (path: string) => Promise<Uint8Array>): Promise<LessonContent> {
   try {
     return decodeLesson(await read(path));
   } catch (error) {
