@@ -13,6 +13,7 @@ const production = process.argv.includes('--production');
 /** [entry source, output file, platform] */
 const bundles = [
   ['server/src/cli/main.ts', 'dist/cli.js', 'node'],
+  ['server/src/cli/command-thread.ts', 'dist/cli-command.js', 'node'],
   ['server/src/cli/worker.ts', 'dist/cli-worker.js', 'node'],
   ['server/src/lsp/node.ts', 'dist/server/node.js', 'node'],
   ['server/src/lsp/browser.ts', 'dist/server/browser.js', 'browser'],

@@ -406,7 +406,7 @@ function printTable() {
 }
 
 mkdirSync(WORK, { recursive: true });
-for (const bundle of ['cli.js', 'cli-worker.js', join('server', 'node.js')]) {
+for (const bundle of ['cli.js', 'cli-command.js', 'cli-worker.js', join('server', 'node.js')]) {
   if (!existsSync(join(root, 'dist', bundle))) {
     console.error(`dist/${bundle} is missing: run \`npm run build\` first`);
     process.exit(2);

@@ -1,9 +1,9 @@
 /**
- * Harness for the CLI tests: bundles server/src/cli/main.ts and its worker
- * (server/src/cli/worker.ts, beside it as cli-worker.js) once per test
- * process, as scripts/build.mjs does for dist/, so the tests always run the
- * current sources; runs the CLI as a child process, and lays out temporary
- * courses.
+ * Harness for the CLI tests: bundles server/src/cli/main.ts, the command
+ * thread it starts (command-thread.ts, beside it as cli-command.js) and the
+ * lint worker (worker.ts, as cli-worker.js) once per test process, as
+ * scripts/build.mjs does for dist/, so the tests always run the current
+ * sources; runs the CLI as a child process, and lays out temporary courses.
  */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -16,7 +16,7 @@ const ROOT = join(__dirname, '..', '..');
 
 let built: Promise<string> | undefined;
 
-/** Path of a fresh bundle of the CLI (cli.js, with cli-worker.js beside it). */
+/** Path of a fresh bundle of the CLI (cli.js, with cli-command.js and cli-worker.js beside it). */
 export function buildCli(): Promise<string> {
   built ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lessonlint-cli-'));
@@ -31,7 +31,11 @@ export function buildCli(): Promise<string> {
         target: 'node20',
         logLevel: 'warning',
       });
-    await Promise.all([bundle('server/src/cli/main.ts', 'cli.js'), bundle('server/src/cli/worker.ts', 'cli-worker.js')]);
+    await Promise.all([
+      bundle('server/src/cli/main.ts', 'cli.js'),
+      bundle('server/src/cli/command-thread.ts', 'cli-command.js'),
+      bundle('server/src/cli/worker.ts', 'cli-worker.js'),
+    ]);
     return join(dir, 'cli.js');
   })();
   return built;

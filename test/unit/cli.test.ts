@@ -4,7 +4,8 @@
  * discovery and configuration.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { formatDuration, parseDuration, parseOptions } from '../../server/src/cli/options';
@@ -404,6 +405,17 @@ describe('bin/lessonlint.js', () => {
     const result = runCli(bin, ['--version'], { cwd: tempCourse({}) });
     assert.equal(result.status, 0);
     assert.match(result.stdout, /^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('the launcher (cli.js) without the command bundle beside it', () => {
+  test('says which file is missing and exits 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lessonlint-launcher-'));
+    copyFileSync(cli, join(dir, 'cli.js'));
+    const result = runCli(join(dir, 'cli.js'), ['--version'], { cwd: tempCourse({}) });
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, '');
+    assert.equal(result.stderr, `lessonlint: internal error: ${join(dir, 'cli-command.js')} is missing (run \`npm run build\`)\n`);
   });
 });
 

@@ -21,6 +21,7 @@ const BUNDLES: Array<[string, string[]]> = [
   ['dist/server/node.js', ['net', 'child_process']],
   ['dist/server/browser.js', []],
   ['dist/cli.js', []],
+  ['dist/cli-command.js', []],
   ['dist/cli-worker.js', []],
   ['dist/client/extension.js', ['net', 'child_process']],
   ['dist/client/browser.js', []],
