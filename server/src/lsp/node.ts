@@ -124,25 +124,25 @@ class NodeHost implements LessonlintHost {
 
   async listFiles(folderPath: string): Promise<string[]> {
     const files: string[] = [];
-    const pending = [folderPath];
-    while (pending.length > 0 && files.length < MAX_FILES) {
-      const dir = pending.pop()!;
-      let entries;
-      try {
-        entries = await readdir(dir, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const entry of entries) {
-        const path = `${dir.endsWith('/') ? dir : `${dir}/`}${entry.name}`;
-        // Dirents of symbolic links are neither directories nor files: links are never followed here.
-        if (entry.isDirectory()) {
-          // Hidden folders (.git, .vscode…) and build output hold no lessons.
-          if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
-        } else if (entry.isFile() && (isMarkdownPath(entry.name) || CONFIG_FILE_NAMES.includes(entry.name))) {
-          files.push(path);
+    // Level by level, each level's folders listed at once: one after the other, 2,000 lessons took 100 ms.
+    let level = [folderPath];
+    while (level.length > 0 && files.length < MAX_FILES) {
+      const listings = await Promise.all(level.map((dir) => readdir(dir, { withFileTypes: true }).catch(() => [])));
+      const below: string[] = [];
+      listings.forEach((entries, i) => {
+        const dir = level[i]!;
+        for (const entry of entries) {
+          const path = `${dir.endsWith('/') ? dir : `${dir}/`}${entry.name}`;
+          // Dirents of symbolic links are neither directories nor files: links are never followed here.
+          if (entry.isDirectory()) {
+            // Hidden folders (.git, .vscode…) and build output hold no lessons.
+            if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) below.push(path);
+          } else if (entry.isFile() && (isMarkdownPath(entry.name) || CONFIG_FILE_NAMES.includes(entry.name))) {
+            files.push(path);
+          }
         }
-      }
+      });
+      level = below;
     }
     return files.sort();
   }

@@ -41,6 +41,8 @@ export class LessonlintWorkspace {
   /** Bumped when a path's disk state is re-read, so that a lint of the older text does not overwrite it. */
   private readonly generations = new Map<string, number>();
   private indexing: Promise<void> = Promise.resolve();
+  /** Index runs started and not yet finished (each waits for the one before it). */
+  private indexRunsPending = 0;
   /** Set when the first index is complete: until then the course rules would see part of the course only. */
   private firstIndexDone = false;
   /** The lint under way for each open document, and the version it was asked for. */
@@ -281,20 +283,28 @@ export class LessonlintWorkspace {
    * edit, a request) are handled in between.
    */
   indexFolders(folders: readonly string[] = this.folderPaths()): Promise<void> {
+    // With no run to wait for, the first reader is made at once: the index thread starts up while the caller goes on
+    // (the Node server starts watching the folders) and while the folder is listed.
+    let early = this.indexRunsPending === 0 && folders.length > 0 ? this.createIndexReader() : undefined;
+    this.indexRunsPending++;
     const run = async () => {
       for (const folder of folders) {
+        const reader = early ?? this.createIndexReader();
+        early = undefined;
         let files: string[];
         try {
           files = await this.host.listFiles(folder);
         } catch (error) {
+          reader.dispose();
           this.log(`lessonlint: listing ${folder} failed: ${String(error)}`);
           continue;
         }
         const paths = files.filter((path) => isMarkdownPath(path));
-        if (!(await this.indexWithReader(folder, paths, this.createIndexReader()))) return;
+        if (!(await this.indexWithReader(folder, paths, reader))) return;
       }
     };
     this.indexing = this.indexing.then(run, run).finally(() => {
+      this.indexRunsPending--;
       this.firstIndexDone = true;
     });
     return this.indexing;
