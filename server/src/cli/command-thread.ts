@@ -24,11 +24,8 @@ export type FromCommand =
   | { kind: 'read-stdin' }
   | { kind: 'exit'; code: number };
 
-/** Launcher → command thread: all of stdin, once asked for. */
-export interface ToCommand {
-  kind: 'stdin';
-  bytes: Uint8Array;
-}
+/** Launcher → command thread: all of stdin, once asked for, or why it could not be read. */
+export type ToCommand = { kind: 'stdin'; bytes: Uint8Array } | { kind: 'stdin-failed'; message: string };
 
 const port = parentPort;
 if (!port) throw new Error('cli-command.js runs in a thread that dist/cli.js starts');
@@ -38,12 +35,12 @@ function send(message: FromCommand): void {
   port!.postMessage(message);
 }
 
-let stdinArrived: ((bytes: Uint8Array) => void) | undefined;
-port.on('message', (message: ToCommand) => stdinArrived?.(message.bytes));
+let stdinArrived: ((message: ToCommand) => void) | undefined;
+port.on('message', (message: ToCommand) => stdinArrived?.(message));
 
 function readStdin(): Promise<Uint8Array> {
-  return new Promise((resolve) => {
-    stdinArrived = resolve;
+  return new Promise((resolve, reject) => {
+    stdinArrived = (message) => (message.kind === 'stdin' ? resolve(message.bytes) : reject(new Error(message.message)));
     send({ kind: 'read-stdin' });
   });
 }

@@ -45,15 +45,18 @@ if (!existsSync(commandScript)) {
   const data: CommandThreadData = { argv: process.argv.slice(2), stdoutIsTTY: process.stdout.isTTY === true };
   const command = new Worker(commandScript, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: COMMAND_YOUNG_GENERATION_MB } });
   let exitCode: number | undefined;
+  const reply = (message: ToCommand) => command.postMessage(message);
   command.on('message', (message: FromCommand) => {
     if (message.kind === 'stdout') process.stdout.write(message.text);
     else if (message.kind === 'stderr') process.stderr.write(message.text);
     else if (message.kind === 'exit') exitCode = message.code;
-    else
-      void readStdin().then((bytes) => {
-        const reply: ToCommand = { kind: 'stdin', bytes };
-        command.postMessage(reply);
-      });
+    else if (message.kind === 'read-stdin') {
+      // A failed read is the command's to report, as any other input it cannot read.
+      void readStdin().then(
+        (bytes) => reply({ kind: 'stdin', bytes }),
+        (error: unknown) => reply({ kind: 'stdin-failed', message: error instanceof Error ? error.message : String(error) }),
+      );
+    }
   });
   command.on('error', (error) => fail(`the command stopped: ${error.stack ?? error.message}`));
   command.on('exit', (code) => {

@@ -33,6 +33,8 @@ import { SERVER_NAME, startServer, type RunningServer } from './server';
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
 /** A workspace bigger than this is not a course; stop listing rather than walk a whole disk. */
 const MAX_FILES = 50_000;
+/** Folders whose listings are asked for at once: one after the other, 2,000 lessons were listed in 100 ms, not 30. */
+const FOLDERS_LISTED_AT_ONCE = 32;
 
 /** The workspace folders, remembered as they are registered, for the symbolic-link check. */
 class FolderPaths extends FileSystemPaths {
@@ -124,25 +126,23 @@ class NodeHost implements LessonlintHost {
 
   async listFiles(folderPath: string): Promise<string[]> {
     const files: string[] = [];
-    // Level by level, each level's folders listed at once: one after the other, 2,000 lessons took 100 ms.
-    let level = [folderPath];
-    while (level.length > 0 && files.length < MAX_FILES) {
-      const listings = await Promise.all(level.map((dir) => readdir(dir, { withFileTypes: true }).catch(() => [])));
-      const below: string[] = [];
+    const pending = [folderPath];
+    while (pending.length > 0 && files.length < MAX_FILES) {
+      const batch = pending.splice(-FOLDERS_LISTED_AT_ONCE);
+      const listings = await Promise.all(batch.map((dir) => readdir(dir, { withFileTypes: true }).catch(() => [])));
       listings.forEach((entries, i) => {
-        const dir = level[i]!;
+        const dir = batch[i]!;
         for (const entry of entries) {
           const path = `${dir.endsWith('/') ? dir : `${dir}/`}${entry.name}`;
           // Dirents of symbolic links are neither directories nor files: links are never followed here.
           if (entry.isDirectory()) {
             // Hidden folders (.git, .vscode…) and build output hold no lessons.
-            if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) below.push(path);
+            if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
           } else if (entry.isFile() && (isMarkdownPath(entry.name) || CONFIG_FILE_NAMES.includes(entry.name))) {
             files.push(path);
           }
         }
       });
-      level = below;
     }
     return files.sort();
   }
