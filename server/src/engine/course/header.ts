@@ -84,6 +84,8 @@ function headerRegions(index: LineIndex, filePath: string): Lesson | undefined {
   const cuts: number[] = [];
   for (let i = 0; i < lines.length; i++) if (isCutLine(text, lines[i]!)) cuts.push(i);
   if (cuts.length === 0) return undefined;
+  const inOneParse = headAndOutline(text, lines, cuts, filePath);
+  if (inOneParse) return inOneParse;
 
   const head = parseToSection(text, lines, cuts, 0, 0, filePath);
   // Front matter is the one construct that looks ahead: its closing fence decides what its first line is.
@@ -107,6 +109,45 @@ function headerRegions(index: LineIndex, filePath: string): Lesson | undefined {
     c = segment.next;
   }
   return withUpNext(head.lesson, undefined);
+}
+
+/**
+ * The usual lesson in one parse instead of two: the top of the file up to the
+ * first cut line, joined to the first section whose heading may read "Slide
+ * outline" (up to the next cut line), when every section between them would
+ * be skipped and neither region can hide structure. Each parse has a cost of
+ * its own, whatever the text's length (0.1 ms, a tenth of an index read). The
+ * joined text reads as the two regions would: the top ends with a top-level
+ * H2, so nothing in it is open where the outline section starts. Undefined
+ * when the lesson has another shape, or when the parse does not show the
+ * three cut lines as consecutive H2s with the outline in the middle: the
+ * regions are then parsed one by one.
+ */
+function headAndOutline(text: string, lines: Line[], cuts: number[], filePath: string): Lesson | undefined {
+  if (mayBeOutline(text, lines[cuts[0]!]!)) return undefined;
+  let c = 1;
+  for (; c < cuts.length && !mayBeOutline(text, lines[cuts[c]!]!); c++) {
+    if (mayHideStructure(text, lines, cuts[c - 1]! + 1, cuts[c]!)) return undefined;
+  }
+  if (c === cuts.length || mayHideStructure(text, lines, cuts[c - 1]! + 1, cuts[c]!)) return undefined;
+  const next = cuts[c + 1];
+  if (mayHideStructure(text, lines, cuts[c]! + 1, next ?? lines.length)) return undefined;
+
+  const headEnd = lines[cuts[0]!]!.end;
+  const start = lines[cuts[c]!]!.start;
+  const end = next === undefined ? text.length : lines[next]!.end;
+  const joined = parseLesson(`${text.slice(0, headEnd)}\n${text.slice(start, end)}`, filePath);
+  // Offsets after the join are `shift` below the same text's offsets in the lesson.
+  const shift = start - (headEnd + 1);
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.startsWith('---', bom) && !joined.frontMatter) return undefined;
+  const starts = joined.sections.map((section) => section.heading.span.start);
+  const expected = [lines[cuts[0]!]!.start, headEnd + 1, ...(next === undefined ? [] : [lines[next]!.start - shift])];
+  const outline = joined.sections.at(next === undefined ? -1 : -2);
+  if (starts.slice(-expected.length).join() !== expected.join() || !outline || !isOutline(outline)) return undefined;
+  // The model's "Up next" is that of the first outline section: this one, or one the top of the file holds.
+  const upNext = joined.upNext && joined.upNext.span.start > headEnd ? moved(joined.upNext, shift) : joined.upNext;
+  return withUpNext(joined, upNext);
 }
 
 /** Cut lines a slice may grow over (inside a fence, say) before the rest of the text is parsed at once. */
