@@ -21,6 +21,8 @@
  *   cut line, and must show that line as an H2.
  * - The prefix up to the first cut line is parsed as it is: a prefix parses
  *   the same as the start of the whole text.
+ * - Usually the prefix and the "Slide outline" section are joined and parsed
+ *   at once (headAndOutline), which must show the same cut lines as H2s.
  * - A text with a suppression comment (it holds `lessonlint-`), without any
  *   cut line, or where a check fails, is parsed whole: the result is then
  *   exact by construction, only slower.
@@ -115,9 +117,9 @@ function headerRegions(index: LineIndex, filePath: string): Lesson | undefined {
  * The usual lesson in one parse instead of two: the top of the file up to the
  * first cut line, joined to the first section whose heading may read "Slide
  * outline" (up to the next cut line), when every section between them would
- * be skipped and neither region can hide structure. Each parse has a cost of
- * its own, whatever the text's length (0.1 ms, a tenth of an index read). The
- * joined text reads as the two regions would: the top ends with a top-level
+ * be skipped and neither region can hide structure. Each parse costs about
+ * 0.1 ms of its own, whatever the text's length (docs/performance.md, change
+ * 18). The joined text reads as the two regions would: the top ends with a top-level
  * H2, so nothing in it is open where the outline section starts. Undefined
  * when the lesson has another shape, or when the parse does not show the
  * three cut lines as consecutive H2s with the outline in the middle: the
