@@ -54,7 +54,7 @@ class Collector {
     let entries: Dirent[];
     try {
       // Synchronous, as nothing else runs yet: the promise-based walk of a 10,000-lesson course left 10-20 MB of its
-      // garbage in the main thread's old generation for the whole run (docs/performance.md, change 15).
+      // garbage in the command thread's old generation for the whole run (docs/performance.md, change 15).
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return; // An unreadable folder below the root holds nothing we can check.

@@ -2,7 +2,7 @@
  * Linting one lesson's text: the unit of work that runs in this thread or
  * in a worker (worker.ts). Text and configuration in, plain data out (it
  * crosses threads by structured clone and sits in the cache); no I/O — the
- * main thread reads and writes the files.
+ * command thread (command-thread.ts) reads and writes the files.
  */
 import type { ResolvedConfig } from '../engine/config/types';
 import type { CourseLesson } from '../engine/course/types';

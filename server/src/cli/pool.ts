@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../engine/config/types';
 import { lintFile, type LintJob, type LintJobResult } from './lint-file';
 
-/** Main thread → worker: lint one lesson; the configuration travels with the first job that uses it. */
+/** Command thread → worker: lint one lesson; the configuration travels with the first job that uses it. */
 export interface ToWorker {
   id: number;
   job: LintJob;
@@ -17,7 +17,7 @@ export interface ToWorker {
   config?: ResolvedConfig;
 }
 
-/** Worker → main thread. */
+/** Worker → command thread. */
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'done'; id: number; result: LintJobResult }

@@ -115,7 +115,7 @@ function unreadable(error: unknown): FileProblem {
  * cache compares them), or why it cannot be checked: a file above `maxSize`
  * bytes is refused before it is read. Synchronous: the files are stamped
  * before any lint starts, and the promises of a large course's stat calls
- * left their garbage in the main thread's heap for the rest of the run.
+ * left their garbage in the command thread's heap for the rest of the run.
  */
 export async function stampLessonFile(path: string, maxSize: number): Promise<FileStamp | FileProblem> {
   try {
@@ -131,7 +131,7 @@ export async function stampLessonFile(path: string, maxSize: number): Promise<Fi
  * A lesson file's bytes, in one synchronous call. A lesson is a few kilobytes
  * (at most --max-file-size): fs.promises.readFile opens a FileHandle and
  * makes a round trip to the thread pool for each of open, fstat, read and
- * close, which cost the main thread, whose CPU the lint workers share,
+ * close, which cost the command thread, whose CPU the lint workers share,
  * several times what the read itself does.
  */
 export async function readLessonBytes(path: string): Promise<Uint8Array> {

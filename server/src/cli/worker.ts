@@ -1,6 +1,6 @@
 /**
  * Entry point of dist/cli-worker.js: a worker thread of the CLI's lint pool
- * (pool.ts). It lints the lessons the main thread sends, one at a time, and
+ * (pool.ts). It lints the lessons the command thread sends, one at a time, and
  * answers each with its result. It never touches the file system.
  */
 import { setFlagsFromString } from 'node:v8';
