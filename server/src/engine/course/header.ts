@@ -90,9 +90,7 @@ function headerRegions(index: LineIndex, filePath: string): Lesson | undefined {
   if (inOneParse) return inOneParse;
 
   const head = parseToSection(text, lines, cuts, 0, 0, filePath);
-  // Front matter is the one construct that looks ahead: its closing fence decides what its first line is.
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (text.startsWith('---', bom) && !head.lesson.frontMatter) return undefined;
+  if (frontMatterCutOff(text, head.lesson)) return undefined;
   const inHead = firstOutline(head.lesson, 0, head.next !== undefined);
   if (inHead !== false) return withUpNext(head.lesson, inHead);
 
@@ -126,30 +124,43 @@ function headerRegions(index: LineIndex, filePath: string): Lesson | undefined {
  * regions are then parsed one by one.
  */
 function headAndOutline(text: string, lines: Line[], cuts: number[], filePath: string): Lesson | undefined {
-  if (mayBeOutline(text, lines[cuts[0]!]!)) return undefined;
+  const headCut = lines[cuts[0]!]!;
+  if (mayBeOutline(text, headCut)) return undefined;
   let c = 1;
-  for (; c < cuts.length && !mayBeOutline(text, lines[cuts[c]!]!); c++) {
+  for (; c < cuts.length; c++) {
+    // The body before cut c is left out of the parse, so it must hide nothing.
     if (mayHideStructure(text, lines, cuts[c - 1]! + 1, cuts[c]!)) return undefined;
+    if (mayBeOutline(text, lines[cuts[c]!]!)) break;
   }
-  if (c === cuts.length || mayHideStructure(text, lines, cuts[c - 1]! + 1, cuts[c]!)) return undefined;
+  if (c === cuts.length) return undefined;
   const next = cuts[c + 1];
   if (mayHideStructure(text, lines, cuts[c]! + 1, next ?? lines.length)) return undefined;
 
-  const headEnd = lines[cuts[0]!]!.end;
+  const headEnd = headCut.end;
   const start = lines[cuts[c]!]!.start;
   const end = next === undefined ? text.length : lines[next]!.end;
   const joined = parseLesson(`${text.slice(0, headEnd)}\n${text.slice(start, end)}`, filePath);
   // Offsets after the join are `shift` below the same text's offsets in the lesson.
   const shift = start - (headEnd + 1);
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (text.startsWith('---', bom) && !joined.frontMatter) return undefined;
+  if (frontMatterCutOff(text, joined)) return undefined;
   const starts = joined.sections.map((section) => section.heading.span.start);
-  const expected = [lines[cuts[0]!]!.start, headEnd + 1, ...(next === undefined ? [] : [lines[next]!.start - shift])];
+  const expected = [headCut.start, headEnd + 1, ...(next === undefined ? [] : [lines[next]!.start - shift])];
   const outline = joined.sections.at(next === undefined ? -1 : -2);
   if (starts.slice(-expected.length).join() !== expected.join() || !outline || !isOutline(outline)) return undefined;
   // The model's "Up next" is that of the first outline section: this one, or one the top of the file holds.
   const upNext = joined.upNext && joined.upNext.span.start > headEnd ? moved(joined.upNext, shift) : joined.upNext;
   return withUpNext(joined, upNext);
+}
+
+/**
+ * Whether the text opens front matter that the parse of a slice did not
+ * read as such. Front matter is the one construct that looks ahead: its
+ * closing fence, which the slice may have cut off, decides what its first
+ * line is.
+ */
+function frontMatterCutOff(text: string, slice: Lesson): boolean {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return text.startsWith('---', bom) && !slice.frontMatter;
 }
 
 /** Cut lines a slice may grow over (inside a fence, say) before the rest of the text is parsed at once. */
